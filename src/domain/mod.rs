@@ -1,0 +1,12 @@
+//! The rules of BPA as pure types and functions: time, allocations, shifts,
+//! hours. Nothing here touches SQLite, the terminal or the clock, so every
+//! rule can be tested in isolation and reused by the CLI and the TUI alike.
+
+pub mod allocation;
+pub mod holidays;
+pub mod hours;
+pub mod ids;
+pub mod parse;
+pub mod people;
+pub mod shift;
+pub mod time;
