@@ -4,4 +4,6 @@
 //! `store`; `domain` holds the rules; `ui` draws the state. The CLI commands
 //! in `cli` use the same `store` and `domain`.
 
+pub mod clock;
 pub mod domain;
+pub mod store;

@@ -1,0 +1,49 @@
+//! How domain values are written as SQLite text and read back.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::Type;
+
+/// Wall-clock times are stored as `YYYY-MM-DDTHH:MM`, so text order is time order.
+pub fn datetime_text(dt: NaiveDateTime) -> String {
+    dt.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+pub fn date_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn bad(col: usize, text: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        col,
+        Type::Text,
+        format!("unexpected value «{text}»").into(),
+    )
+}
+
+pub fn parse_datetime(col: usize, text: &str) -> rusqlite::Result<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").map_err(|_| bad(col, text))
+}
+
+pub fn parse_date(col: usize, text: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad(col, text))
+}
+
+/// Reads a date column that may be NULL.
+pub fn opt_date(row: &rusqlite::Row, col: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    row.get::<_, Option<String>>(col)?
+        .map(|t| parse_date(col, &t))
+        .transpose()
+}
+
+/// Reads a datetime column that may be NULL.
+pub fn opt_datetime(row: &rusqlite::Row, col: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
+    row.get::<_, Option<String>>(col)?
+        .map(|t| parse_datetime(col, &t))
+        .transpose()
+}
+
+/// Reads a code column through `from_code`.
+pub fn code<T>(row: &rusqlite::Row, col: usize, from_code: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = row.get(col)?;
+    from_code(&text).ok_or_else(|| bad(col, &text))
+}

@@ -1,0 +1,313 @@
+//! The SQLite store: the only module that speaks SQL.
+//!
+//! It opens the database safely (refusing one newer than this binary before
+//! anything is written), runs the migrations, and offers typed reads and
+//! writes. Every write is one transaction with an entry in the audit log.
+
+mod allocations;
+mod assistants;
+pub mod audit;
+mod codec;
+mod migrate;
+mod recipients;
+mod shifts;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use allocations::NewAllocation;
+pub use migrate::SCHEMA_VERSION;
+pub use recipients::NewRecipient;
+pub use shifts::{ImportOutcome, NewShift};
+
+use crate::domain::allocation::AllocationError;
+
+/// How long a write waits for another program holding the database.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What can go wrong in the store. User mistakes are separate from failures,
+/// so the CLI can exit 1 for the one and 2 for the other.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open database at {path}: {reason}")]
+    Open { path: PathBuf, reason: String },
+    #[error(
+        "the database at {path} was written by a newer bpa (schema {found}, this bpa knows {supported}); update bpa, it was not changed"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("no recipient yet: run `bpa init --recipient NAME` or start `bpa` for the guided start")]
+    NoRecipient,
+    #[error("the database holds several recipients ({0}); name one with --recipient NAME")]
+    SeveralRecipients(String),
+    #[error("no recipient is called «{0}»")]
+    UnknownRecipient(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Allocation(#[from] AllocationError),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    /// True when the user's input was wrong (exit code 1), not the system.
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            Self::NoRecipient
+                | Self::SeveralRecipients(_)
+                | Self::UnknownRecipient(_)
+                | Self::Invalid(_)
+                | Self::Allocation(_)
+        )
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    actor: String,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path` and brings its schema up to
+    /// date. A missing parent folder is an error: nothing is created outside
+    /// the place the user named.
+    pub fn open(path: &Path) -> Result<Self> {
+        let open_err = |reason: String| StoreError::Open {
+            path: path.to_owned(),
+            reason,
+        };
+        if path.is_dir() {
+            return Err(open_err("it is a folder, not a file".into()));
+        }
+        match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() && !parent.is_dir() => {
+                return Err(open_err(format!(
+                    "the folder {} does not exist",
+                    parent.display()
+                )));
+            }
+            _ => {}
+        }
+        create_private_file(path).map_err(|e| open_err(e.to_string()))?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_err(e.to_string()))?;
+        Self::setup(conn, Some(path.to_owned()))
+    }
+
+    /// A fresh database in memory, for tests.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::setup(Connection::open_in_memory()?, None)
+    }
+
+    fn setup(conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+        let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
+        let open_err = |e: rusqlite::Error| StoreError::Open {
+            path: shown.clone(),
+            reason: describe_open_error(&e),
+        };
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // Read the version before anything writes: a newer database is left untouched.
+        let found = migrate::user_version(&conn).map_err(open_err)?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: shown,
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+        let mut store = Self {
+            conn,
+            path,
+            actor: "arbeidsleder".to_owned(),
+        };
+        migrate::run(&mut store.conn).map_err(open_err)?;
+        Ok(store)
+    }
+
+    /// The file behind the store, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Names the person acting, for the audit log.
+    pub fn set_actor(&mut self, actor: &str) {
+        actor.trim().clone_into(&mut self.actor);
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Changes whenever another connection commits; poll it to notice a
+    /// second window writing to the same file.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    /// Runs `f` in one immediate transaction: all of it is stored, or none.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx, &self.actor)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Reads a pragma, for checks and tests.
+    pub fn pragma_text(&self, name: &str) -> Result<String> {
+        Ok(self.conn.pragma_query_value(None, name, |r| {
+            let v: rusqlite::types::Value = r.get(0)?;
+            Ok(match v {
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                other => format!("{other:?}"),
+            })
+        })?)
+    }
+
+    /// True when the database holds no recipient yet (the guided start is due).
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM recipient", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+}
+
+fn describe_open_error(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => {
+            "it is not a bpa database (not an SQLite file, or damaged)".into()
+        }
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            "another program holds it locked; close that program and try again".into()
+        }
+        Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => {
+            "it cannot be written; check the file's permissions".into()
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Creates the database file readable by its owner only (0600 on Unix), if it
+/// does not exist yet.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Creates `dir` and its parents, the last one readable by its owner only
+/// (0700 on Unix).
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pragmas_are_set_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("bpa.db")).unwrap();
+        assert_eq!(store.pragma_text("journal_mode").unwrap(), "wal");
+        assert_eq!(store.pragma_text("synchronous").unwrap(), "2");
+        assert_eq!(store.pragma_text("foreign_keys").unwrap(), "1");
+        assert_eq!(store.pragma_text("user_version").unwrap(), SCHEMA_VERSION.to_string());
+        assert!(store.is_empty().unwrap());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_and_folders_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("a/b");
+        create_private_dir(&data).unwrap();
+        assert_eq!(fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+        let path = data.join("bpa.db");
+        drop(Store::open(&path).unwrap());
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_newer_database_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+                .unwrap();
+        }
+        let before = fs::read(&path).unwrap();
+        let err = Store::open(&path).err().unwrap();
+        assert!(matches!(err, StoreError::NewerSchema { .. }), "{err}");
+        assert!(err.to_string().contains("newer bpa"));
+        assert_eq!(fs::read(&path).unwrap(), before);
+        assert!(!dir.path().join("future.db-wal").exists());
+    }
+
+    #[test]
+    fn bad_places_give_messages_that_name_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Store::open(dir.path()).err().unwrap();
+        assert!(err.to_string().contains("folder"), "{err}");
+        let missing = dir.path().join("nope/bpa.db");
+        let err = Store::open(&missing).err().unwrap();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        let garbage = dir.path().join("garbage.db");
+        fs::write(&garbage, vec![b'x'; 4096]).unwrap();
+        let err = Store::open(&garbage).err().unwrap();
+        assert!(err.to_string().contains("not a bpa database"), "{err}");
+        assert!(err.to_string().contains("garbage.db"), "{err}");
+    }
+}

@@ -1,0 +1,287 @@
+//! Shifts: add one, import many (all or nothing), read those of a range.
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDateTime};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde_json::json;
+
+use super::assistants::{find_by_name, insert_assistant};
+use super::audit::{Change, record};
+use super::codec::{code, datetime_text, opt_datetime, parse_datetime};
+use super::{Result, Store, StoreError};
+use crate::domain::ids::{AllocationId, AssistantId, RecipientId, ShiftId};
+use crate::domain::people::Assistant;
+use crate::domain::shift::{Shift, ShiftKind, ShiftStatus, validate_times};
+use crate::domain::time::DayRange;
+
+/// The longest shift `bpa` stores; it bounds range queries.
+pub const MAX_SHIFT_DAYS: i64 = 7;
+
+/// A shift to add, with the assistant named (created if unknown, on import).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewShift {
+    /// Source line, for error messages (0 when typed).
+    pub line: usize,
+    /// Empty for an open shift.
+    pub assistant: String,
+    pub allocation: Option<AllocationId>,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub kind: ShiftKind,
+    pub status: ShiftStatus,
+    pub note: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    pub added: usize,
+    /// Lines that were already stored, so nothing was added twice.
+    pub duplicates: usize,
+    pub new_assistants: Vec<String>,
+}
+
+const COLUMNS: &str = "id, assistant_id, allocation_id, start_at, end_at, actual_start_at, actual_end_at, kind, status, note";
+
+fn row_to_shift(r: &rusqlite::Row) -> rusqlite::Result<Shift> {
+    Ok(Shift {
+        id: ShiftId(r.get(0)?),
+        assistant: r.get::<_, Option<i64>>(1)?.map(AssistantId),
+        allocation: r.get::<_, Option<i64>>(2)?.map(AllocationId),
+        start: parse_datetime(3, &r.get::<_, String>(3)?)?,
+        end: parse_datetime(4, &r.get::<_, String>(4)?)?,
+        actual_start: opt_datetime(r, 5)?,
+        actual_end: opt_datetime(r, 6)?,
+        kind: code(r, 7, ShiftKind::from_code)?,
+        status: code(r, 8, ShiftStatus::from_code)?,
+        note: r.get(9)?,
+    })
+}
+
+/// Checks one shift against the rules that need no other data.
+fn check_shift(s: &NewShift) -> std::result::Result<(), String> {
+    let minutes = validate_times(s.start, s.end).map_err(|e| e.to_string())?;
+    if minutes > MAX_SHIFT_DAYS * 24 * 60 {
+        return Err(format!("a shift can last at most {MAX_SHIFT_DAYS} days"));
+    }
+    Ok(())
+}
+
+/// Stores one shift in `tx`; `Ok(None)` when the same shift is already stored.
+fn insert_shift(
+    tx: &Transaction,
+    actor: &str,
+    recipient: RecipientId,
+    s: &NewShift,
+    create_assistant: bool,
+    new_assistants: &mut Vec<String>,
+) -> Result<Option<ShiftId>> {
+    check_shift(s).map_err(StoreError::Invalid)?;
+    let name = s.assistant.trim();
+    let assistant = if name.is_empty() {
+        None
+    } else if let Some(id) = find_by_name(tx, name)? {
+        Some(id)
+    } else if create_assistant {
+        new_assistants.push(name.to_owned());
+        let a = Assistant { name: name.to_owned(), active: true, ..Assistant::default() };
+        Some(insert_assistant(tx, actor, &a)?)
+    } else {
+        return Err(StoreError::Invalid(format!("no assistant is called «{name}»")));
+    };
+    let (start, end) = (datetime_text(s.start), datetime_text(s.end));
+    let duplicate: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM shift WHERE recipient_id = ?1 AND assistant_id IS ?2 AND start_at = ?3
+             AND end_at = ?4 AND kind = ?5",
+            params![recipient.0, assistant.map(|a| a.0), start, end, s.kind.code()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if duplicate.is_some() {
+        return Ok(None);
+    }
+    if let Some(a) = assistant {
+        let clash: Option<(String, String)> = tx
+            .query_row(
+                "SELECT start_at, end_at FROM shift WHERE assistant_id = ?1 AND status IN ('planned', 'worked')
+                 AND start_at < ?3 AND end_at > ?2 LIMIT 1",
+                params![a.0, start, end],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((from, to)) = clash {
+            return Err(StoreError::Invalid(format!(
+                "{name} already has a shift {} – {}",
+                from.replace('T', " "),
+                to.replace('T', " ")
+            )));
+        }
+    }
+    tx.execute(
+        "INSERT INTO shift (recipient_id, allocation_id, assistant_id, start_at, end_at, kind, status, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![recipient.0, s.allocation.map(|a| a.0), assistant.map(|a| a.0), start, end, s.kind.code(), s.status.code(), s.note.trim()],
+    )?;
+    let id = ShiftId(tx.last_insert_rowid());
+    record(
+        tx,
+        actor,
+        &Change {
+            action: "create",
+            entity: "shift",
+            entity_id: Some(id.0),
+            before: None,
+            after: Some(json!({
+                "recipient_id": recipient.0,
+                "assistant_id": assistant.map(|a| a.0),
+                "start_at": start,
+                "end_at": end,
+                "kind": s.kind.code(),
+                "status": s.status.code(),
+            })),
+        },
+    )?;
+    Ok(Some(id))
+}
+
+impl Store {
+    /// Adds one shift for an existing assistant (or an open shift).
+    pub fn add_shift(&mut self, recipient: RecipientId, s: &NewShift) -> Result<Option<ShiftId>> {
+        self.write(|tx, actor| insert_shift(tx, actor, recipient, s, false, &mut Vec::new()))
+    }
+
+    /// Imports shifts all or nothing. Unknown assistants are created; shifts
+    /// already stored are skipped. When any line is refused, nothing is
+    /// stored and every refused line comes back with its reason.
+    pub fn import_shifts(
+        &mut self,
+        recipient: RecipientId,
+        rows: &[NewShift],
+    ) -> Result<std::result::Result<ImportOutcome, Vec<(usize, String)>>> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut outcome = ImportOutcome::default();
+        let mut refused = Vec::new();
+        for row in rows {
+            match insert_shift(&tx, &self.actor, recipient, row, true, &mut outcome.new_assistants) {
+                Ok(Some(_)) => outcome.added += 1,
+                Ok(None) => outcome.duplicates += 1,
+                Err(StoreError::Invalid(reason)) => refused.push((row.line, reason)),
+                Err(e) => return Err(e),
+            }
+        }
+        if !refused.is_empty() {
+            // Dropping the transaction rolls every line back.
+            return Ok(Err(refused));
+        }
+        tx.commit()?;
+        Ok(Ok(outcome))
+    }
+
+    /// The shifts of a recipient that overlap `range`, by start.
+    pub fn shifts_in(&self, recipient: RecipientId, range: DayRange) -> Result<Vec<Shift>> {
+        let from = datetime_text(crate::domain::time::day_start(range.start - Duration::days(MAX_SHIFT_DAYS + 1)));
+        let to = datetime_text(crate::domain::time::day_start(range.end));
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM shift WHERE recipient_id = ?1 AND start_at >= ?2 AND start_at < ?3
+             ORDER BY start_at, id"
+        ))?;
+        let range_start = crate::domain::time::day_start(range.start);
+        let rows = stmt.query_map(params![recipient.0, from, to], row_to_shift)?;
+        let mut shifts = Vec::new();
+        for shift in rows {
+            let shift = shift?;
+            let (_, end) = shift.counted_times();
+            if end.max(shift.end) > range_start {
+                shifts.push(shift);
+            }
+        }
+        Ok(shifts)
+    }
+
+    /// Number of shifts of a recipient.
+    pub fn shift_count(&self, recipient: RecipientId) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM shift WHERE recipient_id = ?1", [recipient.0], |r| r.get(0))?)
+    }
+
+    /// Assistant names by id, for reports and screens.
+    pub fn assistant_names(&self) -> Result<BTreeMap<AssistantId, String>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, name FROM assistant")?;
+        let rows = stmt.query_map([], |r| Ok((AssistantId(r.get(0)?), r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::NewRecipient;
+    use chrono::NaiveDate;
+
+    fn at(d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    fn row(line: usize, who: &str, start: NaiveDateTime, end: NaiveDateTime) -> NewShift {
+        NewShift {
+            line,
+            assistant: who.into(),
+            allocation: None,
+            start,
+            end,
+            kind: ShiftKind::Ordinary,
+            status: ShiftStatus::Planned,
+            note: String::new(),
+        }
+    }
+
+    fn setup() -> (Store, RecipientId) {
+        let mut s = Store::open_in_memory().unwrap();
+        let id = s.create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, None).unwrap();
+        (s, id)
+    }
+
+    #[test]
+    fn an_import_is_all_or_nothing_and_never_twice() {
+        let (mut s, r) = setup();
+        let rows = vec![row(2, "Kari", at(23, 8), at(23, 16)), row(3, "Per", at(23, 16), at(23, 22))];
+        let out = s.import_shifts(r, &rows).unwrap().unwrap();
+        assert_eq!(out.added, 2);
+        assert_eq!(out.new_assistants, vec!["Kari", "Per"]);
+        let again = s.import_shifts(r, &rows).unwrap().unwrap();
+        assert_eq!((again.added, again.duplicates), (0, 2));
+
+        let audit = s.audit_len().unwrap();
+        let bad = vec![row(2, "Nora", at(24, 8), at(24, 16)), row(3, "Kari", at(23, 10), at(23, 12))];
+        let refused = s.import_shifts(r, &bad).unwrap().unwrap_err();
+        assert_eq!(refused.len(), 1);
+        assert_eq!(refused[0].0, 3);
+        assert!(refused[0].1.contains("already has a shift"), "{}", refused[0].1);
+        assert_eq!(s.shift_count(r).unwrap(), 2);
+        assert!(s.assistant_id("Nora").unwrap().is_none());
+        assert_eq!(s.audit_len().unwrap(), audit);
+    }
+
+    #[test]
+    fn shifts_of_a_range_include_those_reaching_into_it() {
+        let (mut s, r) = setup();
+        s.import_shifts(r, &[row(1, "Kari", at(22, 22), at(23, 7)), row(2, "Kari", at(30, 8), at(30, 9))]).unwrap().unwrap();
+        let week = crate::domain::time::Week::new(2026, 48).unwrap();
+        let shifts = s.shifts_in(r, week.days()).unwrap();
+        assert_eq!(shifts.len(), 1);
+        assert_eq!(shifts[0].start, at(22, 22));
+    }
+
+    #[test]
+    fn the_database_refuses_an_end_before_the_start() {
+        let (s, r) = setup();
+        let err = s.conn.execute(
+            "INSERT INTO shift (recipient_id, start_at, end_at) VALUES (?1, '2026-11-23T10:00', '2026-11-23T09:00')",
+            [r.0],
+        );
+        assert!(err.is_err());
+        let err = s.conn.execute("INSERT INTO unmet_need (recipient_id, at, minutes, what, reason) VALUES (?1, '2026-11-23T10:00', -5, 'x', 'other')", [r.0]);
+        assert!(err.is_err());
+    }
+}
