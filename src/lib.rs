@@ -7,3 +7,6 @@
 pub mod clock;
 pub mod domain;
 pub mod store;
+pub mod summary;
+pub mod i18n;
+pub mod text;

@@ -12,7 +12,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::allocation::{Allocation, in_force};
 use super::ids::{AllocationId, AssistantId};
 use super::shift::{Shift, ShiftStatus};
-use super::time::{DayRange, Week, day_start, instant_minutes};
+use super::time::{DayRange, day_start, instant_minutes};
 
 /// The figures of one range of days.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -107,17 +107,18 @@ pub struct FlexStatus {
     pub left_in_period: i64,
 }
 
-/// The flex status of `allocation` at the end of `week`; `None` when the
-/// allocation has no flex period or does not cover that week.
+/// The flex status of `allocation` at the end of `range` (a week or a
+/// month); `None` when the allocation has no flex period or does not cover
+/// the range.
 ///
 /// `shifts` must hold at least the shifts of the flex period.
 pub fn flex_status(
     allocation: &Allocation,
     all: &[Allocation],
     shifts: &[Shift],
-    week: Week,
+    range: DayRange,
 ) -> Option<FlexStatus> {
-    let last_day = last_covered_day(allocation, week.days())?;
+    let last_day = last_covered_day(allocation, range)?;
     let period = allocation.flex_period_containing(last_day)?;
     let to_date = DayRange::inclusive(period.start, last_day);
     let mine: Vec<&Shift> = shifts
@@ -137,26 +138,26 @@ pub fn flex_status(
     })
 }
 
-/// The flex status of every flex allocation at the end of `week`.
-pub fn flex_statuses(allocations: &[Allocation], shifts: &[Shift], week: Week) -> Vec<FlexStatus> {
+/// The flex status of every flex allocation at the end of `range`.
+pub fn flex_statuses(allocations: &[Allocation], shifts: &[Shift], range: DayRange) -> Vec<FlexStatus> {
     allocations
         .iter()
-        .filter_map(|a| flex_status(a, allocations, shifts, week))
+        .filter_map(|a| flex_status(a, allocations, shifts, range))
         .collect()
 }
 
-/// The days that must be loaded to compute the flex status of `week`: the
-/// union of the flex periods touching it (or just the week).
-pub fn flex_days_needed(allocations: &[Allocation], week: Week) -> DayRange {
-    let mut range = week.days();
+/// The days that must be loaded to compute the figures and flex status of
+/// `range`: the range itself joined with the flex periods at its end.
+pub fn days_needed(allocations: &[Allocation], range: DayRange) -> DayRange {
+    let mut needed = range;
     for a in allocations {
-        if let Some(day) = last_covered_day(a, week.days())
+        if let Some(day) = last_covered_day(a, range)
             && let Some(p) = a.flex_period_containing(day)
         {
-            range = DayRange::new(range.start.min(p.start), range.end.max(p.end));
+            needed = DayRange::new(needed.start.min(p.start), needed.end.max(p.end));
         }
     }
-    range
+    needed
 }
 
 fn last_covered_day(allocation: &Allocation, range: DayRange) -> Option<NaiveDate> {
@@ -170,7 +171,7 @@ mod tests {
     use crate::domain::allocation::tests::{alloc, d};
     use crate::domain::ids::ShiftId;
     use crate::domain::shift::ShiftKind;
-    use crate::domain::time::Month;
+    use crate::domain::time::{Month, Week};
     use proptest::prelude::*;
 
     fn shift(id: i64, who: i64, start: NaiveDateTime, end: NaiveDateTime) -> Shift {
@@ -306,14 +307,14 @@ mod tests {
             })
             .collect();
         let all = [a.clone()];
-        let status = flex_status(&a, &all, &shifts, week(2026, 2)).unwrap();
+        let status = flex_status(&a, &all, &shifts, week(2026, 2).days()).unwrap();
         assert_eq!(status.period, DayRange::new(d(2026, 1, 1), d(2027, 1, 1)));
         assert_eq!(status.balance, 343 + 600 - 900);
         // 365 days of 10 h/week = 31 286 min, minus the 900 scheduled.
         assert_eq!(status.left_in_period, (600 * 365 * 2 + 7) / 14 - 900);
         let mut weekly = a.clone();
         weekly.flex = FlexPeriod::None;
-        assert_eq!(flex_status(&weekly, &[weekly.clone()], &shifts, week(2026, 2)), None);
+        assert_eq!(flex_status(&weekly, &[weekly.clone()], &shifts, week(2026, 2).days()), None);
     }
 
     proptest! {

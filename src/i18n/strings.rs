@@ -1,0 +1,161 @@
+//! The shape of one language's strings. A missing translation is a compile
+//! error, not a blank on screen. `{}` and `{name}` mark values filled in.
+
+/// Every user-visible string of one language.
+#[allow(clippy::struct_field_names)]
+pub struct Strings {
+    pub hours_unit: &'static str,
+    pub weekdays_short: [&'static str; 7],
+    pub weekdays_long: [&'static str; 7],
+    pub months: [&'static str; 12],
+    /// In the order of `domain::holidays::Holiday`.
+    pub holidays: [&'static str; 12],
+    /// In the order of `ShiftKind`.
+    pub kinds: [&'static str; 3],
+    /// In the order of `ShiftStatus`.
+    pub statuses: [&'static str; 4],
+    /// In the order of `Missing`.
+    pub missing: [&'static str; 3],
+    pub flex_names: [&'static str; 3],
+
+    // Frame
+    pub tabs: [&'static str; 6],
+    pub recipient: &'static str,
+    pub arbeidsleder: &'static str,
+    pub week_n: &'static str,
+    pub allocated: &'static str,
+    pub scheduled: &'static str,
+    pub worked: &'static str,
+    pub remaining: &'static str,
+    pub over: &'static str,
+    pub too_small: &'static str,
+    pub no_allocation_short: &'static str,
+    pub saved: &'static str,
+    pub reloaded: &'static str,
+
+    // Key labels
+    pub key_help: &'static str,
+    pub key_quit: &'static str,
+    pub key_recipient: &'static str,
+    pub key_next_screen: &'static str,
+    pub key_prev_screen: &'static str,
+    pub key_screen_n: &'static str,
+    pub key_prev_week: &'static str,
+    pub key_next_week: &'static str,
+    pub key_this_week: &'static str,
+    pub key_up: &'static str,
+    pub key_down: &'static str,
+    pub key_add: &'static str,
+    pub key_edit: &'static str,
+    pub key_save: &'static str,
+    pub key_cancel: &'static str,
+    pub key_next_field: &'static str,
+    pub key_prev_field: &'static str,
+    pub key_choose: &'static str,
+    pub key_close: &'static str,
+    pub key_yes: &'static str,
+    pub key_no: &'static str,
+    pub key_prev_month: &'static str,
+    pub key_next_month: &'static str,
+    pub help_title: &'static str,
+    pub help_global: &'static str,
+    pub help_form: &'static str,
+
+    // Overview
+    pub this_week: &'static str,
+    pub last_12_weeks: &'static str,
+    pub flex_balance: &'static str,
+    pub flex_saved: &'static str,
+    pub flex_overdrawn: &'static str,
+    pub flex_left_in_period: &'static str,
+    pub flex_none: &'static str,
+    pub allocation_ends: &'static str,
+    pub allocation_open_ended: &'static str,
+    pub appeal_deadline_next: &'static str,
+    pub appeal_deadline_none: &'static str,
+    pub no_allocation: &'static str,
+    pub over_marker: &'static str,
+
+    // Week
+    pub today: &'static str,
+    pub open_shift: &'static str,
+    pub no_shifts_day: &'static str,
+    pub week_empty: &'static str,
+
+    // Assistants
+    pub col_name: &'static str,
+    pub col_phone: &'static str,
+    pub col_ready: &'static str,
+    pub col_hours_week: &'static str,
+    pub ready: &'static str,
+    pub not_ready: &'static str,
+    pub former: &'static str,
+    pub assistants_empty: &'static str,
+
+    // Log
+    pub col_time: &'static str,
+    pub col_assistant: &'static str,
+    pub col_task: &'static str,
+    pub col_note: &'static str,
+    pub log_empty: &'static str,
+    pub log_day: &'static str,
+
+    // Allocation
+    pub col_purpose: &'static str,
+    pub col_per_week: &'static str,
+    pub col_from: &'static str,
+    pub col_to: &'static str,
+    pub col_flex: &'static str,
+    pub col_deadline: &'static str,
+    pub allocation_empty: &'static str,
+    pub allocation_form_new: &'static str,
+    pub allocation_form_edit: &'static str,
+    pub end_previous_question: &'static str,
+    pub f_purpose: &'static str,
+    pub f_hours: &'static str,
+    pub f_from: &'static str,
+    pub f_to: &'static str,
+    pub f_received: &'static str,
+    pub f_deadline: &'static str,
+    pub f_reference: &'static str,
+    pub f_flex: &'static str,
+    pub f_factor_sleeping: &'static str,
+    pub f_notes: &'static str,
+    pub deadline_default_hint: &'static str,
+
+    // Reports
+    pub report_week: &'static str,
+    pub report_month: &'static str,
+    pub per_assistant: &'static str,
+    pub nobody: &'static str,
+
+    // Guided start
+    pub setup_title: &'static str,
+    pub setup_intro: &'static str,
+    pub setup_choice_own: &'static str,
+    pub setup_choice_demo: &'static str,
+    pub setup_choice_quit: &'static str,
+    pub setup_form_title: &'static str,
+    pub setup_add_title: &'static str,
+    pub f_recipient_name: &'static str,
+    pub f_who_leads: &'static str,
+    pub who_self: &'static str,
+    pub who_representative: &'static str,
+    pub f_rep_name: &'static str,
+    pub f_rep_relation: &'static str,
+    pub setup_allocation_heading: &'static str,
+    pub setup_done: &'static str,
+    pub demo_done: &'static str,
+    pub discard_question: &'static str,
+    pub pick_recipient_title: &'static str,
+    pub add_recipient: &'static str,
+
+    // Validation
+    pub err_required: &'static str,
+    pub err_date: &'static str,
+    pub err_time: &'static str,
+    pub err_hours: &'static str,
+    pub err_factor: &'static str,
+    pub err_in_field: &'static str,
+    pub err_save: &'static str,
+}

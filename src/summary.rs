@@ -1,0 +1,143 @@
+//! The figures of a week or a month for one recipient, read from the store
+//! and computed by `domain::hours`. The CLI reports and the TUI both use
+//! this, so the screen and the command line can never disagree.
+
+use std::collections::BTreeMap;
+
+use crate::domain::allocation::Allocation;
+use crate::domain::hours::{FlexStatus, Figures, days_needed, figures, flex_statuses};
+use crate::domain::ids::{AssistantId, RecipientId};
+use crate::domain::shift::Shift;
+use crate::domain::time::{DayRange, Month, Week};
+use crate::store::{Result, Store};
+
+/// Which period a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Week(Week),
+    Month(Month),
+}
+
+impl Period {
+    pub fn days(self) -> DayRange {
+        match self {
+            Self::Week(w) => w.days(),
+            Self::Month(m) => m.days(),
+        }
+    }
+}
+
+/// The figures of one period, with names resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub period: Period,
+    pub figures: Figures,
+    /// One entry per allocation with a flex period in force at the period's end.
+    pub flex: Vec<FlexStatus>,
+    /// Name and charged minutes per assistant, largest first; open shifts
+    /// are named by the caller's language.
+    pub assistants: Vec<(Option<String>, i64)>,
+}
+
+impl Report {
+    /// The sum of the flex balances, or `None` when nothing has a flex period.
+    pub fn flex_balance(&self) -> Option<i64> {
+        (!self.flex.is_empty()).then(|| self.flex.iter().map(|f| f.balance).sum())
+    }
+}
+
+/// Builds the report of `period` for `recipient`.
+pub fn report(store: &Store, recipient: RecipientId, period: Period) -> Result<Report> {
+    let allocations = store.allocations(recipient)?;
+    let range = period.days();
+    let shifts = store.shifts_in(recipient, days_needed(&allocations, range))?;
+    let names = store.assistant_names()?;
+    Ok(build(period, &allocations, &shifts, &names))
+}
+
+/// The report of `period` from data already loaded.
+pub fn build(
+    period: Period,
+    allocations: &[Allocation],
+    shifts: &[Shift],
+    names: &BTreeMap<AssistantId, String>,
+) -> Report {
+    let range = period.days();
+    let figures = figures(range, allocations, shifts);
+    let flex = flex_statuses(allocations, shifts, range);
+    let assistants = figures
+        .per_assistant
+        .iter()
+        .map(|(id, minutes)| (id.and_then(|id| names.get(&id).cloned()), *minutes))
+        .collect();
+    Report {
+        period,
+        figures,
+        flex,
+        assistants,
+    }
+}
+
+/// The figures of the `count` weeks ending with `last`, oldest first, from one query.
+pub fn history(
+    store: &Store,
+    recipient: RecipientId,
+    allocations: &[Allocation],
+    last: Week,
+    count: usize,
+) -> Result<Vec<(Week, Figures)>> {
+    let mut weeks = vec![last];
+    for _ in 1..count {
+        let earliest = weeks[weeks.len() - 1];
+        weeks.push(earliest.previous());
+    }
+    weeks.reverse();
+    let range = DayRange::new(weeks[0].monday(), last.days().end);
+    let shifts = store.shifts_in(recipient, range)?;
+    Ok(weeks
+        .into_iter()
+        .map(|w| (w, figures(w.days(), allocations, &shifts)))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::allocation::FlexPeriod;
+    use crate::domain::shift::{ShiftKind, ShiftStatus};
+    use crate::store::{NewAllocation, NewRecipient, NewShift};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_week_report_from_the_store() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut alloc = NewAllocation::new(2400, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        alloc.flex = FlexPeriod::Year;
+        let r = store
+            .create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, Some(&alloc))
+            .unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let shift = |who: &str, h0, h1| NewShift {
+            line: 0,
+            assistant: who.into(),
+            allocation: None,
+            start: day.and_hms_opt(h0, 0, 0).unwrap(),
+            end: day.and_hms_opt(h1, 0, 0).unwrap(),
+            kind: ShiftKind::Ordinary,
+            status: ShiftStatus::Planned,
+            note: String::new(),
+        };
+        store.import_shifts(r, &[shift("Kari", 8, 16), shift("", 16, 20)]).unwrap().unwrap();
+        let week = Week::new(2026, 48).unwrap();
+        let rep = report(&store, r, Period::Week(week)).unwrap();
+        assert_eq!(rep.figures.scheduled, 720);
+        assert_eq!(rep.figures.remaining(), 2400 - 720);
+        assert_eq!(rep.assistants, vec![(Some("Kari".into()), 480), (None, 240)]);
+        assert!(rep.flex_balance().is_some());
+        let hist = history(&store, r, &store.allocations(r).unwrap(), week, 12).unwrap();
+        assert_eq!(hist.len(), 12);
+        assert_eq!(hist[11].0, week);
+        assert_eq!(hist[11].1.scheduled, 720);
+        assert_eq!(hist[0].1.scheduled, 0);
+    }
+}

@@ -1,0 +1,121 @@
+//! The one sanitizer for user text on its way to a terminal or a file, and
+//! cutting text by display width.
+//!
+//! Control characters, escape sequences and bidirectional overrides never
+//! reach the terminal: each is replaced by a visible placeholder (ESC shows as
+//! `␛`), so the text still shows that something odd was there.
+
+use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Marks a bidirectional control or other invisible formatting character.
+const PLACEHOLDER: char = '\u{FFFD}';
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+fn needs_replacing(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+fn replacement(c: char) -> char {
+    match c as u32 {
+        // C0 controls have their own visible pictures: ␛ for ESC, ␇ for BEL.
+        n @ 0..=0x1F => char::from_u32(0x2400 + n).unwrap_or(PLACEHOLDER),
+        0x7F => '\u{2421}',
+        _ => PLACEHOLDER,
+    }
+}
+
+/// User text made safe to show: no control characters, no escape sequences,
+/// no bidirectional overrides.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if text.chars().any(needs_replacing) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if needs_replacing(c) { replacement(c) } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// User text for a CSV cell: cleaned, and never read as a formula by a
+/// spreadsheet (a leading `= + - @` gets a `'` in front).
+pub fn csv_cell(text: &str) -> String {
+    let cleaned = clean(text);
+    if cleaned.starts_with(['=', '+', '-', '@']) {
+        format!("'{cleaned}")
+    } else {
+        cleaned.into_owned()
+    }
+}
+
+/// Cleaned text cut to at most `width` terminal columns, with `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    let cleaned = clean(text);
+    if cleaned.width() <= width {
+        return cleaned.into_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in cleaned.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Display width of cleaned text.
+pub fn width(text: &str) -> usize {
+    clean(text).width()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        assert_eq!(clean("\x1b]0;pwned\x07Kari"), "␛]0;pwned␇Kari");
+        assert_eq!(clean("a\u{202E}b"), "a\u{FFFD}b");
+        assert_eq!(clean("Kari Nordmann"), "Kari Nordmann");
+        assert!(matches!(clean("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn csv_cells_cannot_start_a_formula() {
+        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_cell("-2"), "'-2");
+        assert_eq!(csv_cell("Kari"), "Kari");
+    }
+
+    #[test]
+    fn text_is_cut_by_display_width() {
+        assert_eq!(fit("Kari Nordmann", 6), "Kari …");
+        assert_eq!(fit("日本語テキスト", 5), "日本…");
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(fit(&"x".repeat(10_000), 10).chars().count(), 10);
+    }
+
+    proptest! {
+        #[test]
+        fn cleaned_text_has_no_controls_and_fits(s in "\\PC*|[\\x00-\\x1f\\x7f\\u{202a}-\\u{202e}a-z]{0,40}", w in 0usize..30) {
+            let c = clean(&s);
+            prop_assert!(!c.chars().any(needs_replacing));
+            prop_assert!(fit(&s, w).width() <= w);
+        }
+    }
+}
