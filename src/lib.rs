@@ -5,8 +5,22 @@
 //! in `cli` use the same `store` and `domain`.
 
 pub mod clock;
+pub mod demo;
 pub mod domain;
+pub mod shift_csv;
 pub mod store;
 pub mod summary;
 pub mod i18n;
 pub mod text;
+pub mod app;
+pub mod cli;
+pub mod tui;
+pub mod ui;
+
+/// Installs color-eyre's report and panic hooks (before anything else, so a
+/// panic anywhere is reported; the TUI adds terminal restoring on top).
+pub fn install_error_hooks() {
+    let _ = color_eyre::config::HookBuilder::default()
+        .display_env_section(false)
+        .install();
+}

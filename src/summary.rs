@@ -9,6 +9,7 @@ use crate::domain::hours::{FlexStatus, Figures, days_needed, figures, flex_statu
 use crate::domain::ids::{AssistantId, RecipientId};
 use crate::domain::shift::Shift;
 use crate::domain::time::{DayRange, Month, Week};
+use crate::i18n::Lang;
 use crate::store::{Result, Store};
 
 /// Which period a report covers.
@@ -98,6 +99,55 @@ pub fn history(
         .into_iter()
         .map(|w| (w, figures(w.days(), allocations, &shifts)))
         .collect())
+}
+
+/// The report as a readable table in the user's language.
+pub fn to_text(rep: &Report, lang: Lang) -> String {
+    let s = lang.strings();
+    let days = rep.period.days();
+    let title = match rep.period {
+        Period::Week(w) => format!("{} ({})", s.week_n.replace("{}", &w.number().to_string()), w.year()),
+        Period::Month(m) => format!("{} {}", lang.month_name(m.number()), m.year()),
+    };
+    let f = &rep.figures;
+    let cap = |t: &str| {
+        let mut c = t.chars();
+        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    };
+    let mut rows = vec![
+        vec![cap(s.allocated), lang.hours(f.allocated)],
+        vec![cap(s.scheduled), lang.hours(f.scheduled)],
+        vec![cap(s.worked), lang.hours(f.worked)],
+        vec![cap(s.remaining), lang.hours(f.remaining())],
+    ];
+    for flex in &rep.flex {
+        let balance = if flex.balance >= 0 {
+            s.flex_saved.replace("{}", &lang.hours(flex.balance))
+        } else {
+            s.flex_overdrawn.replace("{}", &lang.hours(-flex.balance))
+        };
+        rows.push(vec![s.flex_balance.to_owned(), balance]);
+        rows.push(vec![
+            String::new(),
+            s.flex_left_in_period
+                .replacen("{}", &lang.hours(flex.left_in_period), 1)
+                .replacen("{}", &lang.date(flex.period.last()), 1),
+        ]);
+    }
+    let mut out = format!("{title}: {} – {}\n\n", lang.date(days.start), lang.date(days.last()));
+    out += &crate::text::table(&["", ""], &rows, &[]).lines().skip(2).map(|l| format!("{l}\n")).collect::<String>();
+    out += "\n";
+    if rep.assistants.is_empty() {
+        out += &format!("{}: {}\n", s.per_assistant, s.nobody);
+    } else {
+        let rows: Vec<Vec<String>> = rep
+            .assistants
+            .iter()
+            .map(|(name, m)| vec![name.clone().unwrap_or_else(|| s.open_shift.to_owned()), lang.hours(*m)])
+            .collect();
+        out += &crate::text::table(&[s.col_assistant, s.hours_unit], &rows, &[1]);
+    }
+    out
 }
 
 #[cfg(test)]

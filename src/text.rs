@@ -82,6 +82,36 @@ pub fn width(text: &str) -> usize {
     clean(text).width()
 }
 
+/// A plain text table: a header row, a rule, then the rows. Columns listed
+/// in `right` are right-aligned (numbers).
+pub fn table(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
+    let cols = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate().take(cols) {
+            widths[i] = widths[i].max(width(cell).min(60));
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let parts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let c = fit(c, widths[i]);
+                let pad = " ".repeat(widths[i].saturating_sub(width(&c)));
+                if right.contains(&i) { format!("{pad}{c}") } else { format!("{c}{pad}") }
+            })
+            .collect();
+        parts.join("  ").trim_end().to_owned() + "\n"
+    };
+    let mut out = line(header.iter().map(|h| (*h).to_owned()).collect());
+    out += &(widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("  ") + "\n");
+    for row in rows {
+        out += &line(row.clone());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +138,15 @@ mod tests {
         assert_eq!(fit("日本語テキスト", 5), "日本…");
         assert_eq!(fit("abc", 3), "abc");
         assert_eq!(fit(&"x".repeat(10_000), 10).chars().count(), 10);
+    }
+
+    #[test]
+    fn tables_align_and_clean() {
+        let t = table(&["Navn", "Timer"], &[vec!["Kari\x1b[31m".into(), "8,0 t".into()]], &[1]);
+        assert!(t.contains("Kari␛[31m"), "{t}");
+        assert!(!t.contains('\x1b'));
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines.len(), 3);
     }
 
     proptest! {

@@ -18,6 +18,7 @@ pub const STRINGS: Strings = Strings {
     statuses: ["planned", "worked", "cancelled", "absent"],
     missing: ["police certificate", "confidentiality declaration", "employment contract"],
     flex_names: ["none (week by week)", "month", "year"],
+    outcomes: ["given", "not given", "refused", "not applicable"],
 
     tabs: ["Overview", "Week", "Assistants", "Log", "Allocation", "Reports"],
     recipient: "Recipient",
@@ -56,6 +57,9 @@ pub const STRINGS: Strings = Strings {
     key_no: "no",
     key_prev_month: "previous month",
     key_next_month: "next month",
+    key_prev_day: "previous day",
+    key_next_day: "next day",
+    key_today: "today",
     help_title: "Keys",
     help_global: "Everywhere",
     help_form: "In a form",
@@ -149,4 +153,8 @@ pub const STRINGS: Strings = Strings {
     err_factor: "«{}» is not a factor; write a number from 0 to 2, e.g. 0.5",
     err_in_field: "{}: {}",
     err_save: "Could not save: {}",
+    err_alloc_hours: "Hours per week must be more than 0 and at most 168.",
+    err_alloc_end_before: "The end date {to} is before the start date {from}.",
+    err_alloc_factor: "The factor must be between 0 and 2.",
+    err_alloc_overlap: "Overlaps the «{purpose}» allocation valid {from} – {to}. End that one first, or choose other dates.",
 };

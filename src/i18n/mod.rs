@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 
 pub use strings::Strings;
 
+use crate::domain::allocation::AllocationError;
 use crate::domain::holidays::Holiday;
 use crate::domain::parse::ParseError;
 use crate::domain::people::Missing;
@@ -148,8 +149,38 @@ impl Lang {
         self.strings().statuses[st as usize]
     }
 
+    /// A medication outcome code (`given`, `not_given`, ...) in words.
+    pub fn outcome(self, code: &str) -> &str {
+        let i = match code {
+            "given" => 0,
+            "not_given" => 1,
+            "refused" => 2,
+            "not_applicable" => 3,
+            _ => return "",
+        };
+        self.strings().outcomes[i]
+    }
+
     pub fn missing(self, m: Missing) -> &'static str {
         self.strings().missing[m as usize]
+    }
+
+    /// An allocation rule broken, in the user's language.
+    pub fn allocation_error(self, e: &AllocationError) -> String {
+        let s = self.strings();
+        match e {
+            AllocationError::Hours => s.err_alloc_hours.to_owned(),
+            AllocationError::Factor => s.err_alloc_factor.to_owned(),
+            AllocationError::EndBeforeStart { from, to } => s
+                .err_alloc_end_before
+                .replace("{from}", &self.date(*from))
+                .replace("{to}", &self.date(*to)),
+            AllocationError::Overlap { purpose, from, to } => s
+                .err_alloc_overlap
+                .replace("{purpose}", &crate::text::clean(purpose))
+                .replace("{from}", &self.date(*from))
+                .replace("{to}", &to.parse().map_or_else(|_| to.clone(), |d| self.date(d))),
+        }
     }
 
     /// A parse error in the user's language.

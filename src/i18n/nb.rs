@@ -18,6 +18,7 @@ pub const STRINGS: Strings = Strings {
     statuses: ["planlagt", "jobbet", "avlyst", "fravær"],
     missing: ["politiattest", "taushetserklæring", "arbeidsavtale"],
     flex_names: ["ingen (uke for uke)", "måned", "år"],
+    outcomes: ["gitt", "ikke gitt", "nektet", "ikke aktuelt"],
 
     tabs: ["Oversikt", "Uke", "Assistenter", "Logg", "Vedtak", "Rapporter"],
     recipient: "Mottaker",
@@ -56,6 +57,9 @@ pub const STRINGS: Strings = Strings {
     key_no: "nei",
     key_prev_month: "forrige måned",
     key_next_month: "neste måned",
+    key_prev_day: "forrige dag",
+    key_next_day: "neste dag",
+    key_today: "i dag",
     help_title: "Taster",
     help_global: "Overalt",
     help_form: "I et skjema",
@@ -149,4 +153,8 @@ pub const STRINGS: Strings = Strings {
     err_factor: "«{}» er ikke en faktor; skriv et tall fra 0 til 2, f.eks. 0,5",
     err_in_field: "{}: {}",
     err_save: "Kunne ikke lagre: {}",
+    err_alloc_hours: "Timer per uke må være mer enn 0 og høyst 168.",
+    err_alloc_end_before: "Sluttdatoen {to} er før startdatoen {from}.",
+    err_alloc_factor: "Faktoren må være mellom 0 og 2.",
+    err_alloc_overlap: "Overlapper vedtaket «{purpose}» som gjelder {from} – {to}. Avslutt det først, eller velg andre datoer.",
 };

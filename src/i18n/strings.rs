@@ -17,6 +17,8 @@ pub struct Strings {
     /// In the order of `Missing`.
     pub missing: [&'static str; 3],
     pub flex_names: [&'static str; 3],
+    /// Medication outcomes: given, not given, refused, not applicable.
+    pub outcomes: [&'static str; 4],
 
     // Frame
     pub tabs: [&'static str; 6],
@@ -56,6 +58,9 @@ pub struct Strings {
     pub key_yes: &'static str,
     pub key_no: &'static str,
     pub key_prev_month: &'static str,
+    pub key_prev_day: &'static str,
+    pub key_next_day: &'static str,
+    pub key_today: &'static str,
     pub key_next_month: &'static str,
     pub help_title: &'static str,
     pub help_global: &'static str,
@@ -158,4 +163,8 @@ pub struct Strings {
     pub err_factor: &'static str,
     pub err_in_field: &'static str,
     pub err_save: &'static str,
+    pub err_alloc_hours: &'static str,
+    pub err_alloc_end_before: &'static str,
+    pub err_alloc_factor: &'static str,
+    pub err_alloc_overlap: &'static str,
 }

@@ -45,7 +45,8 @@ impl NewAllocation {
         }
     }
 
-    fn to_domain(&self, id: AllocationId, recipient: RecipientId) -> Allocation {
+    /// The allocation as the domain sees it (defaults filled in), to validate or store.
+    pub fn to_domain(&self, id: AllocationId, recipient: RecipientId) -> Allocation {
         let purpose = self.purpose.trim();
         Allocation {
             id,

@@ -7,7 +7,9 @@
 mod allocations;
 mod assistants;
 pub mod audit;
+mod bulk;
 mod codec;
+pub mod log;
 mod migrate;
 mod recipients;
 mod shifts;

@@ -1,0 +1,105 @@
+//! What the screens show, loaded from the store when state changes, so the
+//! drawing code only reads.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::allocation::Allocation;
+use crate::domain::hours::{Figures, days_needed};
+use crate::domain::ids::AssistantId;
+use crate::domain::people::{Assistant, Recipient};
+use crate::domain::shift::Shift;
+use crate::domain::time::{DayRange, Month, Week};
+use crate::store::log::LogLine;
+use crate::store::{Result, Store};
+use crate::summary::{self, Period, Report};
+
+/// Weeks in the Overview's chart.
+pub const HISTORY_WEEKS: usize = 12;
+
+#[derive(Debug, Clone, Default)]
+pub struct Data {
+    pub recipients: Vec<Recipient>,
+    pub allocations: Vec<Allocation>,
+    pub assistants: Vec<Assistant>,
+    pub names: BTreeMap<AssistantId, String>,
+    /// The selected week's figures.
+    pub week: Option<Report>,
+    /// The figures of the month holding the selected week's Thursday.
+    pub month: Option<Report>,
+    pub history: Vec<(Week, Figures)>,
+    /// The selected week's shifts, by start.
+    pub shifts: Vec<Shift>,
+    pub log: Vec<LogLine>,
+    pub week_days: Option<DayRange>,
+}
+
+/// A row of the Week screen: a day heading or one of its shifts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekRow {
+    Day(NaiveDate),
+    /// A day without shifts.
+    Empty(NaiveDate),
+    Shift(usize),
+}
+
+impl Data {
+    pub fn load(store: &Store, recipient: Option<&Recipient>, week: Week, log_day: NaiveDate) -> Result<Self> {
+        let mut data = Data {
+            recipients: store.recipients()?,
+            assistants: store.assistants()?,
+            names: store.assistant_names()?,
+            week_days: Some(week.days()),
+            ..Data::default()
+        };
+        let Some(recipient) = recipient else { return Ok(data) };
+        data.allocations = store.allocations(recipient.id)?;
+        let shifts = store.shifts_in(recipient.id, days_needed(&data.allocations, week.days()))?;
+        data.week = Some(summary::build(Period::Week(week), &data.allocations, &shifts, &data.names));
+        let thursday = week.monday() + chrono::Duration::days(3);
+        data.month = Some(summary::report(store, recipient.id, Period::Month(Month::containing(thursday)))?);
+        data.history = summary::history(store, recipient.id, &data.allocations, week, HISTORY_WEEKS)?;
+        let range = week.days();
+        data.shifts = shifts
+            .into_iter()
+            .filter(|s| crate::domain::hours::minutes_within(s.start, s.end, range) > 0)
+            .collect();
+        data.log = store.log_lines(recipient.id, DayRange::inclusive(log_day, log_day))?;
+        Ok(data)
+    }
+
+    /// The rows of the Week screen: each day, then its shifts.
+    pub fn week_rows(&self) -> Vec<WeekRow> {
+        let Some(days) = self.week_days else { return Vec::new() };
+        let mut rows = Vec::new();
+        for day in days.iter_days() {
+            rows.push(WeekRow::Day(day));
+            let before = rows.len();
+            rows.extend(
+                self.shifts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.start.date() == day || (day == days.start && s.start.date() < day))
+                    .map(|(i, _)| WeekRow::Shift(i)),
+            );
+            if rows.len() == before {
+                rows.push(WeekRow::Empty(day));
+            }
+        }
+        rows
+    }
+
+    /// The assistant's name, or `None` for an open shift.
+    pub fn name(&self, id: Option<AssistantId>) -> Option<&str> {
+        id.and_then(|id| self.names.get(&id)).map(String::as_str)
+    }
+
+    /// Minutes the assistant is charged this week.
+    pub fn week_minutes(&self, id: Option<AssistantId>) -> i64 {
+        self.week
+            .as_ref()
+            .and_then(|w| w.figures.per_assistant.iter().find(|(a, _)| *a == id))
+            .map_or(0, |(_, m)| *m)
+    }
+}

@@ -1,0 +1,437 @@
+//! Application state and the one place it changes: `App::update`.
+//!
+//! The app asks the store for what the screens show whenever something
+//! changes (`reload`), so drawing never queries. A store error becomes a
+//! message in the status line and keeps the user's input; it never ends
+//! the program.
+
+pub mod action;
+mod allocation_form;
+mod data;
+pub mod form;
+pub mod keymap;
+mod setup;
+
+use chrono::{Duration, NaiveDate};
+
+pub use action::{Action, Screen};
+pub use data::{Data, WeekRow};
+use form::Form;
+use keymap::Context;
+
+use crate::domain::ids::AllocationId;
+use crate::domain::people::Recipient;
+use crate::domain::time::Week;
+use crate::i18n::Lang;
+use crate::store::{NewAllocation, Store};
+
+/// What a form on screen is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPurpose {
+    Setup,
+    NewAllocation,
+    EditAllocation(AllocationId),
+}
+
+/// What a yes/no question will do on yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmKind {
+    DiscardForm,
+    Quit,
+    /// Save a new allocation ending the previous one; on no, the form shows `refusal`.
+    EndPrevious { new: NewAllocation, refusal: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub kind: ConfirmKind,
+}
+
+/// The guided start's first page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Setup {
+    pub selected: usize,
+    /// Run again from the recipient picker to add another recipient.
+    pub adding_another: bool,
+}
+
+/// The choices of the guided start's first page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupChoice {
+    Own,
+    Demo,
+    Leave,
+}
+
+impl Setup {
+    pub fn choices(self) -> Vec<SetupChoice> {
+        if self.adding_another {
+            vec![SetupChoice::Own, SetupChoice::Leave]
+        } else {
+            vec![SetupChoice::Own, SetupChoice::Demo, SetupChoice::Leave]
+        }
+    }
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Selected rows, per screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursors {
+    pub week: usize,
+    pub assistants: usize,
+    pub allocations: usize,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub screen: Screen,
+    pub setup: Option<Setup>,
+    pub form: Option<(FormPurpose, Form)>,
+    pub confirm: Option<Confirm>,
+    /// The help overlay, with the context it describes.
+    pub help: Option<Context>,
+    /// The recipient picker's selected row.
+    pub picker: Option<usize>,
+    pub status: Option<Status>,
+    pub quit: bool,
+    pub recipient: Option<Recipient>,
+    pub week: Week,
+    pub log_day: NaiveDate,
+    pub cursors: Cursors,
+    pub data: Data,
+    seen_version: i64,
+}
+
+impl App {
+    /// The app on `store`, showing `today`'s week; the guided start when the
+    /// database holds no recipient yet.
+    pub fn new(store: &Store, lang: Lang, today: NaiveDate, recipient: Option<&str>) -> crate::store::Result<Self> {
+        let recipients = store.recipients()?;
+        let chosen = match recipient {
+            Some(name) => Some(store.pick_recipient(Some(name))?),
+            None => recipients.first().cloned(),
+        };
+        let mut app = Self {
+            lang,
+            today,
+            screen: Screen::Overview,
+            setup: recipients.is_empty().then_some(Setup { selected: 0, adding_another: false }),
+            form: None,
+            confirm: None,
+            help: None,
+            picker: None,
+            status: None,
+            quit: false,
+            recipient: chosen,
+            week: Week::containing(today),
+            log_day: today,
+            cursors: Cursors::default(),
+            data: Data::default(),
+            seen_version: 0,
+        };
+        app.reload(store)?;
+        Ok(app)
+    }
+
+    /// Where key presses go now.
+    pub fn context(&self) -> Context {
+        if self.confirm.is_some() {
+            Context::Confirm
+        } else if self.help.is_some() {
+            Context::Help
+        } else if self.form.is_some() {
+            Context::Form
+        } else if self.picker.is_some() || self.setup.is_some() {
+            Context::Chooser
+        } else {
+            Context::Screen(self.screen)
+        }
+    }
+
+    /// Reads everything the screens show from the store.
+    pub fn reload(&mut self, store: &Store) -> crate::store::Result<()> {
+        self.data = Data::load(store, self.recipient.as_ref(), self.week, self.log_day)?;
+        self.seen_version = store.data_version()?;
+        self.clamp_cursors();
+        Ok(())
+    }
+
+    /// Called when idle: reloads when another window changed the database.
+    /// Returns true when the screen should be drawn again.
+    pub fn tick(&mut self, store: &Store) -> bool {
+        match store.data_version() {
+            Ok(v) if v != self.seen_version => {
+                if let Err(e) = self.reload(store) {
+                    self.fail(&e.to_string());
+                } else {
+                    self.inform(self.lang.strings().reloaded.to_owned());
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn inform(&mut self, text: String) {
+        self.status = Some(Status { text, error: false });
+    }
+
+    fn fail(&mut self, text: &str) {
+        self.status = Some(Status {
+            text: self.lang.strings().err_save.replace("{}", text),
+            error: true,
+        });
+    }
+
+    fn clamp_cursors(&mut self) {
+        let rows = self.data.week_rows().len();
+        self.cursors.week = self.cursors.week.min(rows.saturating_sub(1));
+        self.cursors.assistants = self.cursors.assistants.min(self.data.assistants.len().saturating_sub(1));
+        self.cursors.allocations = self.cursors.allocations.min(self.data.allocations.len().saturating_sub(1));
+    }
+
+    /// True when a form holds input that would be lost.
+    pub fn has_unsaved_input(&self) -> bool {
+        self.form.as_ref().is_some_and(|(_, f)| f.dirty)
+    }
+
+    /// The only place state and data change.
+    pub fn update(&mut self, action: Action, store: &mut Store) {
+        if let Action::Click(x, y) = action {
+            self.click(x, y, store);
+            return;
+        }
+        match self.context() {
+            Context::Confirm => self.update_confirm(action, store),
+            Context::Help => {
+                if matches!(action, Action::Close | Action::Help | Action::Quit) {
+                    self.help = None;
+                }
+            }
+            Context::Form => self.update_form(action, store),
+            Context::Chooser if self.picker.is_some() => self.update_picker(action, store),
+            Context::Chooser => self.update_setup_choice(action, store),
+            Context::Screen(screen) => self.update_screen(screen, action, store),
+        }
+    }
+
+    fn request_quit(&mut self) {
+        if self.has_unsaved_input() {
+            self.confirm = Some(Confirm {
+                question: self.lang.strings().discard_question.to_owned(),
+                kind: ConfirmKind::Quit,
+            });
+        } else {
+            self.quit = true;
+        }
+    }
+
+    fn update_confirm(&mut self, action: Action, store: &mut Store) {
+        let Some(confirm) = self.confirm.take() else { return };
+        match (action, confirm.kind) {
+            (Action::Yes, ConfirmKind::Quit) => self.quit = true,
+            (Action::Yes, ConfirmKind::DiscardForm) => self.close_form(),
+            (Action::Yes, ConfirmKind::EndPrevious { new, .. }) => self.save_new_allocation(store, &new, true),
+            (Action::No | Action::Close, ConfirmKind::EndPrevious { refusal, .. }) => {
+                // Saving without ending the previous one would overlap: say so in the form.
+                if let Some((_, form)) = &mut self.form {
+                    form.error = Some(refusal);
+                }
+            }
+            (Action::No | Action::Close | Action::Quit, _) => {}
+            (_, kind) => self.confirm = Some(Confirm { question: confirm.question, kind }),
+        }
+    }
+
+    fn close_form(&mut self) {
+        if let Some((FormPurpose::Setup, _)) = self.form {
+            self.setup.get_or_insert(Setup { selected: 0, adding_another: false });
+        }
+        self.form = None;
+    }
+
+    fn update_form(&mut self, action: Action, store: &mut Store) {
+        let Some((purpose, form)) = &mut self.form else { return };
+        let purpose = *purpose;
+        match action {
+            Action::Input(' ') if form.focus_is_choice() => form.right(),
+            Action::Input(c) => form.insert(c),
+            Action::Backspace => form.backspace(),
+            Action::Delete => form.delete(),
+            Action::Left => form.left(),
+            Action::Right => form.right(),
+            Action::Home => form.home(),
+            Action::End => form.end(),
+            Action::NextField => form.next(),
+            Action::PreviousField => form.previous(),
+            Action::Help => self.help = Some(Context::Form),
+            Action::Quit => self.request_quit(),
+            Action::Close => {
+                if form.dirty {
+                    self.confirm = Some(Confirm {
+                        question: self.lang.strings().discard_question.to_owned(),
+                        kind: ConfirmKind::DiscardForm,
+                    });
+                } else {
+                    self.close_form();
+                }
+            }
+            Action::Submit => match purpose {
+                FormPurpose::Setup => self.submit_setup(store),
+                FormPurpose::NewAllocation | FormPurpose::EditAllocation(_) => self.submit_allocation(purpose, store),
+            },
+            _ => {}
+        }
+    }
+
+    fn update_picker(&mut self, action: Action, store: &mut Store) {
+        let count = self.data.recipients.len() + 1;
+        let Some(selected) = self.picker else { return };
+        match action {
+            Action::Up => self.picker = Some(selected.saturating_sub(1)),
+            Action::Down => self.picker = Some((selected + 1).min(count - 1)),
+            Action::Close => self.picker = None,
+            Action::Quit => self.request_quit(),
+            Action::Help => self.help = Some(Context::Chooser),
+            Action::Choose => {
+                self.picker = None;
+                if let Some(r) = self.data.recipients.get(selected).cloned() {
+                    store.set_actor(r.arbeidsleder());
+                    self.recipient = Some(r);
+                    self.cursors = Cursors::default();
+                    if let Err(e) = self.reload(store) {
+                        self.fail(&e.to_string());
+                    }
+                } else {
+                    self.setup = Some(Setup { selected: 0, adding_another: true });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_screen(&mut self, screen: Screen, action: Action, store: &mut Store) {
+        let mut week = self.week;
+        match action {
+            Action::Quit => self.request_quit(),
+            Action::Help => self.help = Some(Context::Screen(screen)),
+            Action::NextScreen => self.screen = screen.next(),
+            Action::PreviousScreen => self.screen = screen.previous(),
+            Action::GoTo(s) => self.screen = s,
+            Action::SwitchRecipient => {
+                let current = self.recipient.as_ref().and_then(|r| self.data.recipients.iter().position(|x| x.id == r.id));
+                self.picker = Some(current.unwrap_or(0));
+            }
+            Action::PreviousWeek => week = week.previous(),
+            Action::NextWeek => week = week.next(),
+            Action::ThisWeek => {
+                week = Week::containing(self.today);
+                self.log_day = self.today;
+            }
+            Action::PreviousDay => self.log_day -= Duration::days(1),
+            Action::NextDay => self.log_day += Duration::days(1),
+            Action::Up | Action::Down => self.move_cursor(screen, action == Action::Up),
+            Action::Add if screen == Screen::Allocation => self.open_allocation_form(None),
+            Action::Edit if screen == Screen::Allocation => {
+                if let Some(a) = self.data.allocations.get(self.cursors.allocations).cloned() {
+                    self.open_allocation_form(Some(&a));
+                }
+            }
+            _ => return,
+        }
+        if screen == Screen::Log && matches!(action, Action::PreviousDay | Action::NextDay | Action::ThisWeek) {
+            week = Week::containing(self.log_day);
+        }
+        if week != self.week || matches!(action, Action::PreviousDay | Action::NextDay | Action::ThisWeek) {
+            if week != self.week {
+                self.cursors.week = 0;
+            }
+            self.week = week;
+            if screen != Screen::Log && !self.week.days().contains(self.log_day) {
+                self.log_day = if self.week.days().contains(self.today) { self.today } else { self.week.monday() };
+            }
+            if let Err(e) = self.reload(store) {
+                self.fail(&e.to_string());
+            }
+        }
+    }
+
+    fn move_cursor(&mut self, screen: Screen, up: bool) {
+        let (cursor, len) = match screen {
+            Screen::Week => (&mut self.cursors.week, self.data.week_rows().len()),
+            Screen::Assistants => (&mut self.cursors.assistants, self.data.assistants.len()),
+            Screen::Allocation => (&mut self.cursors.allocations, self.data.allocations.len()),
+            _ => return,
+        };
+        *cursor = if up { cursor.saturating_sub(1) } else { (*cursor + 1).min(len.saturating_sub(1)) };
+    }
+
+    fn update_setup_choice(&mut self, action: Action, store: &mut Store) {
+        let Some(setup) = self.setup else { return };
+        let choices = setup.choices();
+        match action {
+            Action::Up => self.setup = Some(Setup { selected: setup.selected.saturating_sub(1), ..setup }),
+            Action::Down => self.setup = Some(Setup { selected: (setup.selected + 1).min(choices.len() - 1), ..setup }),
+            Action::Quit => self.request_quit(),
+            Action::Help => self.help = Some(Context::Chooser),
+            Action::Close if setup.adding_another => self.setup = None,
+            Action::Choose => match choices.get(setup.selected) {
+                Some(SetupChoice::Own) => self.open_setup_form(),
+                Some(SetupChoice::Demo) => self.load_demo(store),
+                Some(SetupChoice::Leave) if setup.adding_another => self.setup = None,
+                Some(SetupChoice::Leave) => self.quit = true,
+                None => {}
+            },
+            _ => {}
+        }
+    }
+
+    /// Handles a mouse click: the tab bar switches screens.
+    fn click(&mut self, x: u16, y: u16, _store: &mut Store) {
+        if y == TAB_ROW && self.context() == Context::Screen(self.screen)
+            && let Some(screen) = tab_at(self.lang, x)
+        {
+            self.screen = screen;
+        }
+    }
+}
+
+/// The terminal row of the tab bar.
+pub const TAB_ROW: u16 = 1;
+
+/// The tab titles as drawn: `1 Oversikt`.
+pub fn tab_titles(lang: Lang) -> Vec<String> {
+    lang.strings()
+        .tabs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{} {t}", i + 1))
+        .collect()
+}
+
+/// Columns between tabs in the tab bar.
+pub const TAB_GAP: u16 = 3;
+
+/// Which tab is under column `x`, using the same layout the tab bar is drawn with.
+pub fn tab_at(lang: Lang, x: u16) -> Option<Screen> {
+    let mut start = 1u16;
+    for (i, title) in tab_titles(lang).iter().enumerate() {
+        let width = crate::text::width(title) as u16;
+        if x >= start && x < start + width {
+            return Some(Screen::ALL[i]);
+        }
+        start += width + TAB_GAP;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,242 @@
+//! The command line, as clap definitions. What each command does lives in
+//! the sibling modules.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "bpa",
+    version,
+    about = "Plan, log and account the hours of a BPA arrangement (brukerstyrt personlig assistanse).",
+    long_about = "Without a command, bpa opens the full-screen program. The commands below give the same figures for scripts, payroll and tests."
+)]
+pub struct Cli {
+    /// The database file (default: in the platform data directory).
+    #[arg(long, global = true, env = "BPA_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Fix today's date (YYYY-MM-DD), for tests and demos.
+    #[arg(long, global = true, env = "BPA_TODAY", value_name = "DATE")]
+    pub today: Option<String>,
+    /// Language of text output and the screen (default: from the locale).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// The recipient to work on, when the database holds more than one.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub recipient: Option<String>,
+    /// Who is acting, for the audit log (default: the arbeidsleder).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Colours of the screen (NO_COLOR set means monochrome).
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeChoice>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeChoice {
+    Default,
+    HighContrast,
+    Mono,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Set up a recipient, named with --recipient (the guided start, scripted).
+    Init(InitArgs),
+    /// Fill an empty database with realistic demo data.
+    Demo {
+        /// Years of history.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=15))]
+        years: u32,
+        /// Seed for the generator: the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Add the demo beside existing data.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Allocations (vedtak) from the municipality.
+    #[command(subcommand)]
+    Allocation(AllocationCommand),
+    /// Assistants.
+    #[command(subcommand)]
+    Assistant(AssistantCommand),
+    /// Shifts.
+    #[command(subcommand)]
+    Shift(ShiftCommand),
+    /// Import data from files.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// The Norwegian public holidays of a year.
+    Holidays {
+        /// The year (default: this year).
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Reports: allocated, scheduled, worked and remaining hours.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The arbeidsleder, when it is not the recipient.
+    #[arg(long, requires = "relation")]
+    pub arbeidsleder: Option<String>,
+    /// The arbeidsleder's relation to the recipient (mother, guardian, ...).
+    #[arg(long, requires = "arbeidsleder")]
+    pub relation: Option<String>,
+    /// Hours per week of the first allocation.
+    #[arg(long, requires = "from")]
+    pub hours_per_week: Option<String>,
+    /// First day of the first allocation.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day of the first allocation.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Date the decision was received.
+    #[arg(long)]
+    pub received: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FlexChoice {
+    None,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AllocationCommand {
+    /// Add an allocation.
+    Add {
+        /// Hours per week, e.g. 37.5 or 37,5.
+        #[arg(long)]
+        hours_per_week: String,
+        /// First valid day.
+        #[arg(long)]
+        from: String,
+        /// Last valid day (included).
+        #[arg(long)]
+        to: Option<String>,
+        /// Date the decision was received.
+        #[arg(long)]
+        received: Option<String>,
+        /// Appeal deadline (default: received + 3 weeks).
+        #[arg(long)]
+        appeal_deadline: Option<String>,
+        /// Whether unused hours carry over within a month or a year.
+        #[arg(long, value_enum, default_value_t = FlexChoice::None)]
+        flex: FlexChoice,
+        /// What the hours are for (default BPA).
+        #[arg(long, default_value = "BPA")]
+        purpose: String,
+        /// The municipality's case reference.
+        #[arg(long, default_value = "")]
+        reference: String,
+        /// How a sleeping night counts against the allocation (0–2, default 1).
+        #[arg(long)]
+        sleeping_night_factor: Option<String>,
+        /// End the allocation of the same purpose that is in force the day before this one starts.
+        #[arg(long)]
+        end_previous: bool,
+    },
+    /// List the allocations.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AssistantCommand {
+    /// Add an assistant.
+    Add {
+        name: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        /// Date of the police certificate (politiattest).
+        #[arg(long)]
+        police_certificate: Option<String>,
+        /// Date the confidentiality declaration was signed.
+        #[arg(long)]
+        confidentiality: Option<String>,
+        /// Date the employment contract was signed.
+        #[arg(long)]
+        contract: Option<String>,
+    },
+    /// List the assistants.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShiftCommand {
+    /// Add a shift (an end at or before the start means the next day).
+    Add {
+        /// The assistant's name; leave out for an open shift.
+        #[arg(long)]
+        assistant: Option<String>,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        start: String,
+        #[arg(long)]
+        end: String,
+        #[arg(long, value_enum, default_value_t = KindChoice::Ordinary)]
+        kind: KindChoice,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindChoice {
+    Ordinary,
+    #[value(alias = "awake_night")]
+    AwakeNight,
+    #[value(alias = "sleeping_night")]
+    SleepingNight,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import shifts from CSV: date,start,end,assistant[,kind][,note]. All or nothing.
+    Shifts { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// One ISO week (default: this week).
+    Week {
+        /// The week as YYYY-Www, e.g. 2026-W48.
+        week: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// One calendar month (default: this month).
+    Month {
+        /// The month as YYYY-MM.
+        month: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}

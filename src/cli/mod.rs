@@ -1,0 +1,139 @@
+//! The command line: parse, open the store, run a command or the TUI, and
+//! turn every outcome into an exit code (0 ok, 1 wrong input, 2 anything else).
+
+pub mod args;
+mod import;
+mod output;
+mod people;
+mod reports;
+mod setup;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::i18n::Lang;
+use crate::store::{Store, StoreError, create_private_dir};
+use args::{Cli, Command};
+
+/// Why a command failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// The user's input was wrong (exit code 1).
+    User(String),
+    /// Anything else (exit code 2).
+    System(String),
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        if e.is_user_error() {
+            Self::User(e.to_string())
+        } else {
+            Self::System(e.to_string())
+        }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Self::System(e.to_string())
+    }
+}
+
+pub type Outcome = Result<(), Failure>;
+
+/// What every command gets: the open store and the user's choices.
+pub struct Context {
+    pub store: Store,
+    pub lang: Lang,
+    pub recipient: Option<String>,
+}
+
+/// Parses the command line and runs it.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(1),
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::User(msg)) => {
+            eprintln!("bpa: {}", crate::text::clean(&msg));
+            ExitCode::from(1)
+        }
+        Err(Failure::System(msg)) => {
+            eprintln!("bpa: {}", crate::text::clean(&msg));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The database path: `--db`/`BPA_DB`, else `bpa.db` in the platform data
+/// directory (created 0700).
+fn database_path(cli: &Cli) -> Result<PathBuf, Failure> {
+    if let Some(path) = &cli.db {
+        return Ok(path.clone());
+    }
+    let dirs = directories::ProjectDirs::from("no", "bpa", "bpa").ok_or_else(|| {
+        Failure::System("cannot find a home directory for the data; give a file with --db PATH".into())
+    })?;
+    let dir = dirs.data_dir();
+    create_private_dir(dir).map_err(|e| {
+        Failure::System(format!("cannot create the data folder {}: {e}", dir.display()))
+    })?;
+    Ok(dir.join("bpa.db"))
+}
+
+fn run(cli: Cli) -> Outcome {
+    if let Some(text) = &cli.today {
+        let day = crate::domain::parse::date(text)
+            .map_err(|e| Failure::User(format!("--today / BPA_TODAY: {e}")))?;
+        crate::clock::fix_today(day);
+    }
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let path = database_path(&cli)?;
+    let mut store = Store::open(&path).map_err(|e| Failure::System(e.to_string()))?;
+    if let Some(actor) = &cli.actor {
+        store.set_actor(actor);
+    } else if let Ok(r) = store.pick_recipient(cli.recipient.as_deref()) {
+        store.set_actor(r.arbeidsleder());
+    }
+    let Some(command) = cli.command else {
+        return crate::tui::run(store, lang, cli.theme, cli.recipient.as_deref());
+    };
+    let mut ctx = Context {
+        store,
+        lang,
+        recipient: cli.recipient,
+    };
+    match command {
+        Command::Init(a) => setup::init(&mut ctx, &a),
+        Command::Demo { years, seed, force } => setup::demo(&mut ctx, years, seed, force),
+        Command::Allocation(c) => people::allocation(&mut ctx, c),
+        Command::Assistant(c) => people::assistant(&mut ctx, c),
+        Command::Shift(c) => import::shift(&mut ctx, c),
+        Command::Import(c) => import::import(&mut ctx, c),
+        Command::Holidays { year, format } => reports::holidays(&ctx, year, format),
+        Command::Report(c) => reports::report(&ctx, c),
+    }
+}
+
+/// Parses a date argument, naming the flag on error.
+pub(crate) fn date_arg(flag: &str, text: &str) -> Result<chrono::NaiveDate, Failure> {
+    crate::domain::parse::date(text).map_err(|e| Failure::User(format!("{flag}: {e}")))
+}
+
+/// Parses an optional date argument.
+pub(crate) fn opt_date_arg(flag: &str, text: Option<&String>) -> Result<Option<chrono::NaiveDate>, Failure> {
+    text.map(|t| date_arg(flag, t)).transpose()
+}

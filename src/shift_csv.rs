@@ -1,0 +1,179 @@
+//! Reading shifts from CSV: `date,start,end,assistant[,kind][,note]`.
+//!
+//! Dates are `YYYY-MM-DD` or `dd.mm.yyyy`, times `HH:MM`; an end at or
+//! before the start means the next day. The whole file is checked before
+//! anything is stored: every bad line comes back with its number and reason.
+
+use chrono::Duration;
+
+use crate::domain::parse;
+use crate::domain::shift::{ShiftKind, ShiftStatus, validate_times};
+use crate::i18n::Lang;
+use crate::store::NewShift;
+
+/// A refused line: its number in the file (the header is line 1) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineError {
+    pub line: usize,
+    pub reason: String,
+}
+
+const REQUIRED: [&str; 4] = ["date", "start", "end", "assistant"];
+const OPTIONAL: [&str; 2] = ["kind", "note"];
+
+/// Parses a whole file; `Err` lists every bad line.
+pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
+    let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(input.as_bytes());
+    let header_error = |reason: String| vec![LineError { line: 1, reason }];
+    let headers = reader
+        .headers()
+        .map_err(|e| header_error(e.to_string()))?
+        .iter()
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>();
+    if let Some(unknown) = headers.iter().find(|h| !REQUIRED.contains(&h.as_str()) && !OPTIONAL.contains(&h.as_str())) {
+        return Err(header_error(format!(
+            "unknown column «{}»; the columns are {}",
+            crate::text::clean(unknown),
+            REQUIRED.iter().chain(OPTIONAL.iter()).copied().collect::<Vec<_>>().join(",")
+        )));
+    }
+    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|r| !headers.iter().any(|h| h == r)).collect();
+    if !missing.is_empty() {
+        return Err(header_error(format!(
+            "the header must name the columns date,start,end,assistant; missing: {}",
+            missing.join(", ")
+        )));
+    }
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let (c_date, c_start, c_end, c_who) = (column("date"), column("start"), column("end"), column("assistant"));
+    let (c_kind, c_note) = (column("kind"), column("note"));
+
+    let mut shifts = Vec::new();
+    let mut errors = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line() as usize;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                errors.push(LineError { line: line.max(2), reason: e.to_string() });
+                // A broken record (bad UTF-8) cannot be skipped reliably: stop here.
+                if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                    continue;
+                }
+                break;
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line() as usize);
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("");
+        match parse_row(line, get(c_date), get(c_start), get(c_end), get(c_who), get(c_kind), get(c_note), lang) {
+            Ok(s) => shifts.push(s),
+            Err(reason) => errors.push(LineError { line, reason }),
+        }
+    }
+    if errors.is_empty() { Ok(shifts) } else { Err(errors) }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn parse_row(
+    line: usize,
+    date: &str,
+    start: &str,
+    end: &str,
+    who: &str,
+    kind: &str,
+    note: &str,
+    lang: Lang,
+) -> Result<NewShift, String> {
+    let day = parse::date(date).map_err(|e| lang.parse_error(&e))?;
+    let start_t = parse::time_of_day(start).map_err(|e| lang.parse_error(&e))?;
+    let end_t = parse::time_of_day(end).map_err(|e| lang.parse_error(&e))?;
+    let start = day.and_time(start_t);
+    let mut end = day.and_time(end_t);
+    if end <= start {
+        end += Duration::days(1);
+    }
+    validate_times(start, end).map_err(|e| e.to_string())?;
+    let kind = if kind.is_empty() {
+        ShiftKind::Ordinary
+    } else {
+        ShiftKind::from_code(&kind.to_ascii_lowercase()).ok_or_else(|| {
+            format!(
+                "unknown kind «{}»; use ordinary, awake_night or sleeping_night",
+                crate::text::clean(kind)
+            )
+        })?
+    };
+    if who.chars().count() > 200 {
+        return Err("the assistant's name is longer than 200 characters".into());
+    }
+    Ok(NewShift {
+        line,
+        assistant: who.to_owned(),
+        allocation: None,
+        start,
+        end,
+        kind,
+        status: ShiftStatus::Planned,
+        note: note.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_good_file() {
+        let csv = "date,start,end,assistant,kind,note\n2026-11-23,08:00,16:00,Kari,,\n24.11.2026,22:00,07:00,Per,sleeping_night,natt\n";
+        let shifts = parse(csv, Lang::En).unwrap();
+        assert_eq!(shifts.len(), 2);
+        assert_eq!(shifts[1].end.to_string(), "2026-11-25 07:00:00");
+        assert_eq!(shifts[1].kind, ShiftKind::SleepingNight);
+        assert_eq!(shifts[1].line, 3);
+    }
+
+    #[test]
+    fn every_bad_line_is_reported() {
+        let csv = "assistant,date,start,end\nKari,2026-13-01,08:00,16:00\nPer,2026-11-23,08:00,16:00\nOla,2026-03-29,02:30,06:00\nEva,2026-11-23,8,16:00\n";
+        let errors = parse(csv, Lang::En).unwrap_err();
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![2, 4, 5]);
+        assert!(errors[1].reason.contains("02:00 to 03:00"), "{}", errors[1].reason);
+        assert!(parse(csv, Lang::Nb).unwrap_err()[0].reason.contains("dato"));
+    }
+
+    #[test]
+    fn a_bad_header_is_reported_on_line_1() {
+        let errors = parse("date,start,stop,assistant\n", Lang::En).unwrap_err();
+        assert_eq!(errors[0].line, 1);
+        assert!(errors[0].reason.contains("stop"));
+        assert!(parse("date,start\n", Lang::En).unwrap_err()[0].reason.contains("missing"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn any_input_is_accepted_or_refused_with_a_line(s in "\\PC{0,200}") {
+            let input = format!("date,start,end,assistant\n{s}");
+            if let Err(errors) = parse(&input, Lang::En) {
+                prop_assert!(!errors.is_empty());
+                for e in errors {
+                    prop_assert!(e.line >= 1);
+                    prop_assert!(!e.reason.is_empty());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! The Assistants: who is employed, how to reach them, and whether they are
+//! ready to work (police certificate, confidentiality, contract), in words
+//! and symbols.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+
+use super::{Theme, cursor_at, empty_state, row_style, scroll_offset, title};
+use crate::app::App;
+use crate::text::fit;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let s = lang.strings();
+    let block = Block::default().borders(Borders::ALL).title(title(s.tabs[2], theme));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.data.assistants.is_empty() {
+        empty_state(frame, area, s.assistants_empty, theme);
+        return;
+    }
+    let height = inner.height.saturating_sub(1) as usize;
+    let offset = scroll_offset(app.cursors.assistants, height);
+    let rows: Vec<Row> = app
+        .data
+        .assistants
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, a)| {
+            let ready = if a.is_ready() {
+                Line::from(s.ready).style(theme.ok)
+            } else {
+                let missing: Vec<&str> = a.missing().into_iter().map(|m| lang.missing(m)).collect();
+                Line::from(format!("{}: {}", s.not_ready, missing.join(", "))).style(theme.warning)
+            };
+            let name = if a.active { fit(&a.name, 24) } else { format!("{} {}", fit(&a.name, 14), s.former) };
+            Row::new(vec![
+                Cell::from(name),
+                Cell::from(fit(&a.phone, 14)),
+                Cell::from(lang.hours(app.data.week_minutes(a.id))),
+                Cell::from(ready),
+            ])
+            .style(row_style(i == app.cursors.assistants, theme))
+        })
+        .collect();
+    let header = Row::new(vec![s.col_name, s.col_phone, s.col_hours_week, s.col_ready]).style(theme.heading);
+    let table = Table::new(rows, [Constraint::Length(25), Constraint::Length(15), Constraint::Length(10), Constraint::Min(20)])
+        .header(header);
+    frame.render_widget(table, inner);
+    cursor_at(frame, inner.x, inner.y + 1 + (app.cursors.assistants - offset) as u16);
+}

@@ -1,0 +1,140 @@
+//! The Overview: this week's figures in large, plain numbers, the flex
+//! balance, the last 12 weeks as a bar chart with the numbers written out,
+//! and the dates that matter.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
+
+use super::{Theme, empty_state, title};
+use crate::app::App;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let s = app.lang.strings();
+    if app.data.allocations.is_empty() {
+        let block = Block::default().borders(Borders::ALL).title(title(s.tabs[0], theme));
+        frame.render_widget(block, area);
+        empty_state(frame, area, s.no_allocation, theme);
+        return;
+    }
+    let [left, right] = Layout::default()
+        .direction(Direction::Horizontal)
+        .constraints([Constraint::Length(38), Constraint::Min(30)])
+        .areas(area);
+    figures(app, theme, frame, left);
+    chart(app, theme, frame, right);
+}
+
+fn figures(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let s = lang.strings();
+    let days = app.week.days();
+    let heading = format!("{} · {}", s.this_week, s.week_n.replace("{}", &app.week.number().to_string()));
+    let block = Block::default().borders(Borders::ALL).title(title(&heading, theme));
+    let mut lines = vec![Line::from(format!("{} – {}", lang.date(days.start), lang.date(days.last()))), Line::from("")];
+    if let Some(rep) = &app.data.week {
+        let f = &rep.figures;
+        let cap = |t: &str| {
+            let mut c = t.chars();
+            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+        };
+        let row = |label: String, minutes: i64, marker: &str| {
+            Line::from(vec![
+                Span::raw(format!("{label:<12}")),
+                Span::styled(format!("{:>14}", lang.hours(minutes)), theme.figure),
+                Span::styled(marker.to_owned(), theme.warning),
+            ])
+        };
+        lines.push(row(cap(s.allocated), f.allocated, ""));
+        lines.push(row(cap(s.scheduled), f.scheduled, ""));
+        lines.push(row(cap(s.worked), f.worked, ""));
+        if f.remaining() >= 0 {
+            lines.push(row(cap(s.remaining), f.remaining(), ""));
+        } else {
+            lines.push(row(cap(s.over), -f.remaining(), &format!(" {}", s.over_marker)));
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(s.flex_balance, theme.heading)));
+        if rep.flex.is_empty() {
+            lines.push(Line::from(s.flex_none));
+        }
+        for flex in &rep.flex {
+            if flex.balance >= 0 {
+                lines.push(Line::from(s.flex_saved.replace("{}", &lang.hours(flex.balance))));
+            } else {
+                lines.push(Line::from(Span::styled(
+                    format!("▲ {}", s.flex_overdrawn.replace("{}", &lang.hours(-flex.balance))),
+                    theme.warning,
+                )));
+            }
+            lines.push(Line::from(
+                s.flex_left_in_period
+                    .replacen("{}", &lang.hours(flex.left_in_period), 1)
+                    .replacen("{}", &lang.date(flex.period.last()), 1),
+            ));
+        }
+    }
+    lines.push(Line::from(""));
+    let current = app.data.allocations.iter().filter(|a| a.covers(app.today)).last();
+    if let Some(a) = current {
+        lines.push(Line::from(match a.valid_to {
+            Some(to) => s.allocation_ends.replace("{}", &lang.date(to)),
+            None => s.allocation_open_ended.to_owned(),
+        }));
+    }
+    let deadline = app
+        .data
+        .allocations
+        .iter()
+        .filter_map(|a| a.appeal_deadline)
+        .filter(|d| *d >= app.today)
+        .min();
+    lines.push(Line::from(match deadline {
+        Some(d) => s.appeal_deadline_next.replace("{}", &lang.date(d)),
+        None => s.appeal_deadline_none.to_owned(),
+    }));
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(ratatui::widgets::Wrap { trim: true }), area);
+}
+
+fn chart(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let s = lang.strings();
+    let block = Block::default().borders(Borders::ALL).title(title(s.last_12_weeks, theme));
+    let max = app
+        .data
+        .history
+        .iter()
+        .map(|(_, f)| f.allocated.max(f.scheduled))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let bars: Vec<Bar> = app
+        .data
+        .history
+        .iter()
+        .map(|(week, f)| {
+            let over = if f.scheduled > f.allocated { " ▲" } else { "" };
+            let marker = if *week == app.week { "▸" } else { " " };
+            let value = format!(
+                "{} / {}{over}",
+                lang.hours_input(f.scheduled),
+                lang.hours_input(f.allocated)
+            );
+            Bar::default()
+                .value(f.scheduled.max(0) as u64)
+                .label(Line::from(format!("{marker}{:>2}", week.number())))
+                .text_value(value)
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(block)
+        .direction(Direction::Horizontal)
+        .bar_width(1)
+        .bar_gap(0)
+        .max(max as u64)
+        .bar_style(theme.chart_bar)
+        .value_style(theme.chart_value)
+        .data(BarGroup::default().bars(&bars));
+    frame.render_widget(chart, area);
+}

@@ -1,0 +1,37 @@
+//! The Reports screen: the week and month reports exactly as
+//! `bpa report week|month` prints them, side by side.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{Theme, cursor_at, empty_state, title};
+use crate::app::App;
+use crate::summary::to_text;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let s = app.lang.strings();
+    let [left, right] = Layout::default()
+        .direction(Direction::Horizontal)
+        .constraints([Constraint::Percentage(50), Constraint::Percentage(50)])
+        .areas(area);
+    let (Some(week), Some(month)) = (&app.data.week, &app.data.month) else {
+        let block = Block::default().borders(Borders::ALL).title(title(s.tabs[5], theme));
+        frame.render_widget(block, area);
+        empty_state(frame, area, s.no_allocation, theme);
+        return;
+    };
+    for (rep, rect, heading) in [(week, left, s.report_week.replace("{}", &app.week.number().to_string())), (month, right, month_title(app))] {
+        let block = Block::default().borders(Borders::ALL).title(title(&heading, theme));
+        let text = to_text(rep, app.lang);
+        frame.render_widget(Paragraph::new(text).block(block), rect);
+    }
+    cursor_at(frame, left.x + 1, left.y + 1);
+}
+
+fn month_title(app: &App) -> String {
+    app.data.month.as_ref().map_or_else(String::new, |m| match m.period {
+        crate::summary::Period::Month(month) => format!("{} {}", app.lang.month_name(month.number()), month.year()),
+        crate::summary::Period::Week(_) => String::new(),
+    })
+}

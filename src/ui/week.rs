@@ -1,0 +1,93 @@
+//! The Week: the seven days of the selected ISO week, each with its shifts,
+//! as a list that fits 80×24. Today and public holidays are marked in words
+//! and symbols; open shifts stand out with a `!`.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{Theme, cursor_at, empty_state, row_style, scroll_offset, title};
+use crate::app::{App, WeekRow};
+use crate::domain::holidays::holiday_on;
+use crate::text::fit;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let s = lang.strings();
+    let days = app.week.days();
+    let heading = format!(
+        "{} · {} – {}",
+        s.week_n.replace("{}", &app.week.number().to_string()),
+        lang.day_month(days.start),
+        lang.date(days.last())
+    );
+    let block = Block::default().borders(Borders::ALL).title(title(&heading, theme));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.data.shifts.is_empty() {
+        let list: Vec<Line> = days.iter_days().map(|d| day_line(app, theme, d, false)).collect();
+        frame.render_widget(Paragraph::new(list), Rect { height: 7.min(inner.height), ..inner });
+        let below = Rect { y: inner.y + 7, height: inner.height.saturating_sub(7), ..inner };
+        empty_state(frame, below, s.week_empty, theme);
+        return;
+    }
+    let rows = app.data.week_rows();
+    let height = inner.height as usize;
+    let offset = scroll_offset(app.cursors.week, height);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| {
+            let selected = i == app.cursors.week;
+            match row {
+                WeekRow::Day(d) => day_line(app, theme, *d, selected),
+                WeekRow::Empty(_) => Line::from(Span::styled(format!("      {}", s.no_shifts_day), row_style(selected, theme).patch(theme.muted))),
+                WeekRow::Shift(idx) => shift_line(app, theme, *idx, selected, inner.width as usize),
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    cursor_at(frame, inner.x, inner.y + (app.cursors.week - offset) as u16);
+}
+
+fn day_line(app: &App, theme: &Theme, day: NaiveDate, selected: bool) -> Line<'static> {
+    let lang = app.lang;
+    let s = lang.strings();
+    let mut text = format!("{:<11}", lang.weekday_date(day));
+    if day == app.today {
+        text += &format!(" ◆ {}", s.today);
+    }
+    if let Some(h) = holiday_on(day) {
+        text += &format!(" ★ {}", lang.holiday(h));
+    }
+    Line::from(Span::styled(text, row_style(selected, theme).patch(theme.heading)))
+}
+
+fn shift_line(app: &App, theme: &Theme, idx: usize, selected: bool, width: usize) -> Line<'static> {
+    let lang = app.lang;
+    let s = lang.strings();
+    let Some(shift) = app.data.shifts.get(idx) else { return Line::from("") };
+    let (start, end) = (shift.start, shift.end);
+    let times = if start.date() == end.date() {
+        format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
+    } else {
+        format!("{}–{}+", start.format("%H:%M"), end.format("%H:%M"))
+    };
+    let base = row_style(selected, theme);
+    let who = match app.data.name(shift.assistant) {
+        Some(name) => Span::styled(format!("{:<24}", fit(name, 23)), base),
+        None => Span::styled(format!("{:<24}", format!("! {}", s.open_shift)), base.patch(theme.warning)),
+    };
+    let detail = format!("{:<13} {}", lang.kind(shift.kind), lang.status(shift.status));
+    let rest = width.saturating_sub(6 + 12 + 24);
+    Line::from(vec![
+        Span::styled("      ", base),
+        Span::styled(format!("{times:<12}"), base),
+        who,
+        Span::styled(fit(&detail, rest), base.patch(theme.muted)),
+    ])
+}
