@@ -137,6 +137,7 @@ pub const CHOOSER: &[Binding] = &[
     bind!([Code(KeyCode::Enter)], Action::Choose, key_choose, true),
     bind!([Code(KeyCode::Esc)], Action::Close, key_close, true),
     bind!([C('?'), Code(KeyCode::F(1))], Action::Help, key_help, true),
+    bind!([C('q')], Action::Quit, key_quit, true),
 ];
 
 /// Keys in a yes/no question. `j` is the Norwegian "ja".

@@ -74,7 +74,7 @@ pub const STRINGS: Strings = Strings {
     allocation_ends: "The allocation is valid to {}",
     allocation_open_ended: "The allocation has no end date",
     appeal_deadline_next: "Appeal deadline: {}",
-    appeal_deadline_none: "No appeal deadline recorded",
+    appeal_deadline_none: "No appeal deadline ahead",
     no_allocation: "No allocation yet. Go to Allocation (5) and press a to enter the hours the municipality granted.",
     over_marker: "▲ over",
 

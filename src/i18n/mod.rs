@@ -75,6 +75,12 @@ impl Lang {
         }
     }
 
+    /// Hours rounded to a tenth, for charts where the exact figure is shown elsewhere.
+    pub fn hours_rounded(self, minutes: i64) -> String {
+        let tenths = (minutes * 10 + 30).div_euclid(60);
+        self.decimal(format!("{}.{}", tenths.div_euclid(10), tenths.rem_euclid(10)))
+    }
+
     /// Hours as a bare decimal for forms: `37,5` or `16:04`.
     pub fn hours_input(self, minutes: i64) -> String {
         if minutes % 6 == 0 {
@@ -221,6 +227,8 @@ mod tests {
         assert_eq!(Lang::En.hours_input(2400), "40");
         assert_eq!(Lang::En.hours_input(964), "16:04");
         assert_eq!(Lang::Nb.factor(333), "0,333");
+        assert_eq!(Lang::Nb.hours_rounded(2745), "45,8");
+        assert_eq!(Lang::En.hours_rounded(0), "0.0");
         assert_eq!(Lang::Nb.factor(500), "0,5");
         assert_eq!(Lang::En.factor(1000), "1");
     }

@@ -74,7 +74,7 @@ pub const STRINGS: Strings = Strings {
     allocation_ends: "Vedtaket gjelder til {}",
     allocation_open_ended: "Vedtaket har ingen sluttdato",
     appeal_deadline_next: "Klagefrist: {}",
-    appeal_deadline_none: "Ingen klagefrist registrert",
+    appeal_deadline_none: "Ingen klagefrist fremover",
     no_allocation: "Ingen vedtak ennå. Gå til Vedtak (5) og trykk a for å legge inn timene kommunen har gitt.",
     over_marker: "▲ over",
 

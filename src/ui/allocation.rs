@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+use ratatui::widgets::{Padding, Block, Borders, Cell, Row, Table};
 
 use super::{Theme, cursor_at, empty_state, row_style, scroll_offset, title};
 use crate::app::App;
@@ -12,7 +12,7 @@ use crate::text::fit;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let s = lang.strings();
-    let block = Block::default().borders(Borders::ALL).title(title(s.tabs[4], theme));
+    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(s.tabs[4], theme));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.data.allocations.is_empty() {
@@ -36,8 +36,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Cell::from(lang.hours(a.minutes_per_week)),
                 Cell::from(lang.date(a.valid_from)),
                 Cell::from(date(a.valid_to)),
-                Cell::from(fit(s.flex_names[a.flex as usize], 10)),
-                Cell::from(date(a.appeal_deadline)),
+                Cell::from(s.flex_names[a.flex as usize].split(" (").next().unwrap_or_default()),
+                Cell::from(a.appeal_deadline.map_or_else(|| "–".into(), |d| lang.date(d))),
             ])
             .style(row_style(i == app.cursors.allocations, theme))
         })

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+use ratatui::widgets::{Padding, Block, Borders, Cell, Row, Table};
 
 use super::{Theme, cursor_at, empty_state, row_style, scroll_offset, title};
 use crate::app::App;
@@ -14,7 +14,7 @@ use crate::text::fit;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let s = lang.strings();
-    let block = Block::default().borders(Borders::ALL).title(title(s.tabs[2], theme));
+    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(s.tabs[2], theme));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.data.assistants.is_empty() {

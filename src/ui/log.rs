@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+use ratatui::widgets::{Padding, Block, Borders, Cell, Row, Table};
 
 use super::{Theme, cursor_at, empty_state, title};
 use crate::app::App;
@@ -13,7 +13,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let s = lang.strings();
     let heading = s.log_day.replace("{}", &format!("{} {}", lang.weekday_long(app.log_day), lang.date(app.log_day)));
-    let block = Block::default().borders(Borders::ALL).title(title(&heading, theme));
+    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(&heading, theme));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     cursor_at(frame, inner.x, inner.y);

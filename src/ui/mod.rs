@@ -68,15 +68,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
 
 fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
-    let date = format!("{} {}", app.lang.weekday_long(app.today), app.lang.date(app.today));
+    let date = format!("{} {} ", app.lang.weekday_long(app.today), app.lang.date(app.today));
+    let room = (area.width as usize).saturating_sub(crate::text::width(&date) + 8);
     let mut spans = vec![Span::styled(" bpa ", theme.active_tab), Span::raw(" ")];
     if let Some(r) = &app.recipient {
-        spans.push(Span::styled(format!("{}: ", s.recipient), theme.muted));
-        spans.push(Span::styled(fit(&r.name, 26), theme.heading));
+        let label = format!("{}: ", s.recipient);
+        let name = fit(&r.name, (room / 2).max(12).min(room.saturating_sub(label.len())));
+        let mut used = crate::text::width(&label) + crate::text::width(&name);
+        spans.push(Span::styled(label, theme.muted));
+        spans.push(Span::styled(name, theme.heading));
         if let Some(rep) = &r.representative {
             let who = if rep.relation.is_empty() { rep.name.clone() } else { format!("{} ({})", rep.name, rep.relation) };
-            spans.push(Span::styled(format!("  {}: ", s.arbeidsleder), theme.muted));
-            spans.push(Span::raw(fit(&who, 22)));
+            let label = format!("  {}: ", s.arbeidsleder);
+            used += crate::text::width(&label);
+            if used + 4 < room {
+                spans.push(Span::styled(label, theme.muted));
+                spans.push(Span::raw(fit(&who, room - used)));
+            }
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

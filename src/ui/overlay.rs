@@ -17,12 +17,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some((purpose, form)) = &app.form
         && *purpose != FormPurpose::Setup
     {
-        let popup = centered(area, 74, 20);
+        let popup = centered(area, 74, 18);
         frame.render_widget(Clear, popup);
         let block = Block::default().borders(Borders::ALL).title(title(&form.title, theme));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
-        draw_form(form, app, theme, frame, inner);
+        draw_form(form, app, theme, frame, inner, false);
     }
     if app.picker.is_some() {
         picker(app, theme, frame, area);
@@ -48,8 +48,8 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Draws a form into `area`: one line per visible field, the save button,
-/// the error, a hint and the keys. The cursor stands in the focused field.
-pub fn draw_form(form: &Form, app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// the error, a hint and (where no status bar shows them) the keys. The cursor stands in the focused field.
+pub fn draw_form(form: &Form, app: &App, theme: &Theme, frame: &mut Frame, area: Rect, show_keys: bool) {
     let s = app.lang.strings();
     let label_width = form.fields.iter().map(|f| f.label.width()).max().unwrap_or(10) as u16 + 2;
     let value_width = area.width.saturating_sub(label_width + 4) as usize;
@@ -103,7 +103,7 @@ pub fn draw_form(form: &Form, app: &App, theme: &Theme, frame: &mut Frame, area:
         .filter(|b| b.in_bar)
         .flat_map(|b| [Span::styled(b.keys[0].name(), theme.key), Span::raw(format!(" {}  ", (b.label)(s)))])
         .collect();
-    if area.height > 1 {
+    if show_keys && area.height > 1 {
         frame.render_widget(Paragraph::new(Line::from(keys)), Rect { x: area.x + 1, y: bottom - 1, width: area.width.saturating_sub(2), height: 1 });
     }
     if let Some((x, y)) = cursor {

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
+use ratatui::widgets::{Padding, Bar, BarChart, BarGroup, Block, Borders, Paragraph};
 
 use super::{Theme, empty_state, title};
 use crate::app::App;
@@ -13,7 +13,7 @@ use crate::app::App;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
     if app.data.allocations.is_empty() {
-        let block = Block::default().borders(Borders::ALL).title(title(s.tabs[0], theme));
+        let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(s.tabs[0], theme));
         frame.render_widget(block, area);
         empty_state(frame, area, s.no_allocation, theme);
         return;
@@ -31,7 +31,7 @@ fn figures(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = lang.strings();
     let days = app.week.days();
     let heading = format!("{} · {}", s.this_week, s.week_n.replace("{}", &app.week.number().to_string()));
-    let block = Block::default().borders(Borders::ALL).title(title(&heading, theme));
+    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(&heading, theme));
     let mut lines = vec![Line::from(format!("{} – {}", lang.date(days.start), lang.date(days.last()))), Line::from("")];
     if let Some(rep) = &app.data.week {
         let f = &rep.figures;
@@ -100,7 +100,7 @@ fn figures(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn chart(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let s = lang.strings();
-    let block = Block::default().borders(Borders::ALL).title(title(s.last_12_weeks, theme));
+    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(s.last_12_weeks, theme));
     let max = app
         .data
         .history
@@ -118,8 +118,8 @@ fn chart(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let marker = if *week == app.week { "▸" } else { " " };
             let value = format!(
                 "{} / {}{over}",
-                lang.hours_input(f.scheduled),
-                lang.hours_input(f.allocated)
+                lang.hours_rounded(f.scheduled),
+                lang.hours_rounded(f.allocated)
             );
             Bar::default()
                 .value(f.scheduled.max(0) as u64)

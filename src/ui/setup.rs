@@ -15,7 +15,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if let Some((_, form)) = &app.form {
-        overlay::draw_form(form, app, theme, frame, inner);
+        overlay::draw_form(form, app, theme, frame, inner, true);
         return;
     }
     let Some(setup) = app.setup else { return };

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Padding, Block, Borders, Paragraph};
 
 use super::{Theme, cursor_at, empty_state, row_style, scroll_offset, title};
 use crate::app::{App, WeekRow};
@@ -23,7 +23,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         lang.day_month(days.start),
         lang.date(days.last())
     );
-    let block = Block::default().borders(Borders::ALL).title(title(&heading, theme));
+    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(&heading, theme));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.data.shifts.is_empty() {
@@ -83,10 +83,10 @@ fn shift_line(app: &App, theme: &Theme, idx: usize, selected: bool, width: usize
         None => Span::styled(format!("{:<24}", format!("! {}", s.open_shift)), base.patch(theme.warning)),
     };
     let detail = format!("{:<13} {}", lang.kind(shift.kind), lang.status(shift.status));
-    let rest = width.saturating_sub(6 + 12 + 24);
+    let rest = width.saturating_sub(6 + 13 + 24);
     Line::from(vec![
         Span::styled("      ", base),
-        Span::styled(format!("{times:<12}"), base),
+        Span::styled(format!("{times:<13}"), base),
         who,
         Span::styled(fit(&detail, rest), base.patch(theme.muted)),
     ])

@@ -1,0 +1,192 @@
+//! Whole-screen snapshots over ratatui's `TestBackend` at 80×24 and 120×40,
+//! for every screen with data and empty, the guided start and the overlays.
+//! Styles (selection, monochrome) are checked with buffer assertions.
+
+use bpa::app::{Action, App, Screen};
+use bpa::i18n::Lang;
+use bpa::store::{NewAllocation, NewRecipient, Store};
+use bpa::ui::{self, Theme};
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn draw(app: &App, theme: &Theme, size: (u16, u16)) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    terminal.draw(|f| ui::render(app, theme, f)).unwrap();
+    terminal
+}
+
+fn snapshot(name: &str, app: &App) {
+    for size in SIZES {
+        let terminal = draw(app, &Theme::mono(), size);
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), text(terminal.backend().buffer()));
+    }
+}
+
+fn demo() -> (App, Store) {
+    let mut store = Store::open_in_memory().unwrap();
+    let plan = bpa::demo::plan(1, 1, today().and_hms_opt(12, 0, 0).unwrap());
+    store.load_demo(&plan, false).unwrap();
+    let app = App::new(&store, Lang::Nb, today(), None).unwrap();
+    (app, store)
+}
+
+fn fresh_recipient() -> (App, Store) {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .create_recipient(&NewRecipient { name: "Ola Nordmann".into(), representative: None }, None)
+        .unwrap();
+    let app = App::new(&store, Lang::Nb, today(), None).unwrap();
+    (app, store)
+}
+
+#[test]
+fn every_screen_with_demo_data() {
+    let (mut app, mut store) = demo();
+    for screen in Screen::ALL {
+        app.update(Action::GoTo(screen), &mut store);
+        snapshot(&format!("demo_{screen:?}").to_lowercase(), &app);
+    }
+}
+
+#[test]
+fn every_screen_empty() {
+    let (mut app, mut store) = fresh_recipient();
+    for screen in Screen::ALL {
+        app.update(Action::GoTo(screen), &mut store);
+        snapshot(&format!("empty_{screen:?}").to_lowercase(), &app);
+    }
+}
+
+#[test]
+fn the_guided_start() {
+    let store = Store::open_in_memory().unwrap();
+    let mut store = store;
+    let mut app = App::new(&store, Lang::Nb, today(), None).unwrap();
+    snapshot("setup_choice", &app);
+    app.update(Action::Choose, &mut store);
+    for c in "Ola".chars() {
+        app.update(Action::Input(c), &mut store);
+    }
+    app.update(Action::NextField, &mut store);
+    app.update(Action::Right, &mut store);
+    snapshot("setup_form", &app);
+    app.update(Action::Submit, &mut store);
+    snapshot("setup_form_error", &app);
+}
+
+#[test]
+fn the_guided_start_in_english() {
+    let store = Store::open_in_memory().unwrap();
+    let app = App::new(&store, Lang::En, today(), None).unwrap();
+    snapshot("setup_choice_en", &app);
+}
+
+#[test]
+fn overlays() {
+    let (mut app, mut store) = demo();
+    app.update(Action::GoTo(Screen::Week), &mut store);
+    app.update(Action::Help, &mut store);
+    snapshot("help_week", &app);
+    app.update(Action::Close, &mut store);
+    app.update(Action::GoTo(Screen::Allocation), &mut store);
+    app.update(Action::Edit, &mut store);
+    snapshot("allocation_form", &app);
+    app.update(Action::Close, &mut store);
+    app.update(Action::SwitchRecipient, &mut store);
+    snapshot("recipient_picker", &app);
+}
+
+#[test]
+fn an_english_overview_over_the_allocation() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, Some(&NewAllocation::new(600, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())))
+        .unwrap();
+    let app = App::new(&store, Lang::En, today(), None).unwrap();
+    let terminal = draw(&app, &Theme::mono(), (80, 24));
+    let screen = text(terminal.backend().buffer());
+    assert!(screen.contains("Week 48 · 10.0 h allocated · 0.0 h scheduled · 10.0 h left"), "{screen}");
+}
+
+#[test]
+fn a_small_terminal_gets_a_message_not_a_broken_layout() {
+    let (app, _) = demo();
+    for size in [(79, 24), (80, 23), (40, 10)] {
+        let terminal = draw(&app, &Theme::mono(), size);
+        let screen = text(terminal.backend().buffer());
+        assert!(screen.contains("80×24"), "{screen}");
+        assert!(!screen.contains("Oversikt"));
+    }
+}
+
+#[test]
+fn the_status_bar_shows_the_week_figures_on_every_screen() {
+    let (mut app, mut store) = demo();
+    for screen in Screen::ALL {
+        app.update(Action::GoTo(screen), &mut store);
+        let terminal = draw(&app, &Theme::mono(), (80, 24));
+        let screen_text = text(terminal.backend().buffer());
+        let line = screen_text.lines().nth(22).unwrap();
+        assert!(line.starts_with(" Uke 48 · 40,0 t tildelt · "), "{line}");
+        assert!(line.contains(" igjen") || line.contains(" over"), "{line}");
+    }
+}
+
+#[test]
+fn selection_is_visible_without_colour_and_the_cursor_follows_it() {
+    let (mut app, mut store) = demo();
+    app.update(Action::GoTo(Screen::Assistants), &mut store);
+    app.update(Action::Down, &mut store);
+    let mut terminal = draw(&app, &Theme::mono(), (80, 24));
+    let buffer = terminal.backend().buffer().clone();
+    // Row 0 is the header, row 1 the tabs, row 2 the border, row 3 the table header.
+    let selected_row = 5;
+    let cell = &buffer[(3, selected_row)];
+    assert!(cell.modifier.contains(Modifier::REVERSED), "selected row is reversed");
+    assert!(cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset, "no colour in mono");
+    assert!(!buffer[(3, selected_row + 1)].modifier.contains(Modifier::REVERSED));
+    let cursor = terminal.get_cursor_position().unwrap();
+    assert_eq!(cursor.y, selected_row);
+    // The active tab is marked by a symbol as well as by reverse video.
+    let tabs: String = (0..80).map(|x| buffer[(x, 1)].symbol().to_owned()).collect();
+    assert!(tabs.contains("▸3 Assistenter"), "{tabs}");
+}
+
+#[test]
+fn the_cursor_stands_in_the_field_being_edited() {
+    let store = Store::open_in_memory().unwrap();
+    let mut store = store;
+    let mut app = App::new(&store, Lang::Nb, today(), None).unwrap();
+    app.update(Action::Choose, &mut store);
+    for c in "Ola".chars() {
+        app.update(Action::Input(c), &mut store);
+    }
+    let mut terminal = draw(&app, &Theme::mono(), (80, 24));
+    let cursor = terminal.get_cursor_position().unwrap();
+    let buffer = terminal.backend().buffer();
+    let before: String = (0..cursor.x).map(|x| buffer[(x, cursor.y)].symbol().to_owned()).collect();
+    assert!(before.trim_end().ends_with("Ola"), "{before:?}");
+}
