@@ -165,7 +165,8 @@ pub fn plan(years: u32, seed: u64, now: NaiveDateTime) -> DemoPlan {
                 continue;
             }
             let day = monday + Duration::days(*weekday);
-            let start = day.and_time(NaiveTime::from_hms_opt(*hour, 0, 0).unwrap_or(NaiveTime::MIN));
+            let start =
+                day.and_time(NaiveTime::from_hms_opt(*hour, 0, 0).unwrap_or(NaiveTime::MIN));
             let end = start + Duration::hours(*hours);
             if day < first_monday || day > last {
                 continue;
@@ -189,7 +190,8 @@ pub fn plan(years: u32, seed: u64, now: NaiveDateTime) -> DemoPlan {
                 } else if rng.chance(2) {
                     shift.status = ShiftStatus::Cancelled;
                 } else if rng.chance(8) {
-                    shift.actual_end = Some(end + Duration::minutes(15 * (1 + (rng.next() % 2) as i64)));
+                    shift.actual_end =
+                        Some(end + Duration::minutes(15 * (1 + (rng.next() % 2) as i64)));
                 }
             } else if day > today + Duration::days(7) && rng.chance(4) {
                 shift.assistant = None;
@@ -207,9 +209,21 @@ pub fn plan(years: u32, seed: u64, now: NaiveDateTime) -> DemoPlan {
     let mut incidents = Vec::new();
     let mut day = first_monday + Duration::days(17);
     let events = [
-        ("Fall på badet ved forflytning, ingen skade.", "medium", "Sjekket for skader, ringte mor. Gjennomgår løfteteknikk."),
-        ("Kveldsmedisin ikke gitt: assistenten kom ikke.", "high", "Medisin gitt av hjemmesykepleien kl. 21:30."),
-        ("Assistent kom 40 minutter for sent.", "low", "Snakket med assistenten."),
+        (
+            "Fall på badet ved forflytning, ingen skade.",
+            "medium",
+            "Sjekket for skader, ringte mor. Gjennomgår løfteteknikk.",
+        ),
+        (
+            "Kveldsmedisin ikke gitt: assistenten kom ikke.",
+            "high",
+            "Medisin gitt av hjemmesykepleien kl. 21:30.",
+        ),
+        (
+            "Assistent kom 40 minutter for sent.",
+            "low",
+            "Snakket med assistenten.",
+        ),
     ];
     while day < today {
         let (what, severity, action) = events[(rng.next() % 3) as usize];
@@ -252,24 +266,67 @@ fn add_logs(logs: &mut Vec<DemoLog>, rng: &mut Rng, shift: &DemoShift, by: usize
                 "Levetiracetam".to_owned(),
                 "500 mg".to_owned(),
                 "refused".to_owned(),
-                Some(format!("Ville ikke ta den kl. {planned}; ny runde 30 min senere")),
+                Some(format!(
+                    "Ville ikke ta den kl. {planned}; ny runde 30 min senere"
+                )),
             )
         } else {
-            ("Levetiracetam".to_owned(), "500 mg".to_owned(), "given".to_owned(), None)
+            (
+                "Levetiracetam".to_owned(),
+                "500 mg".to_owned(),
+                "given".to_owned(),
+                None,
+            )
         }
     };
     match shift.start.time().format("%H").to_string().as_str() {
         "08" => {
-            logs.push(DemoLog { at: at(8, 0), assistant: by, task: 5, note: String::new(), medication: Some(medication("08:00", rng)) });
-            logs.push(DemoLog { at: at(8, 20), assistant: by, task: 0, note: "Dusj og påkledning.".into(), medication: None });
-            logs.push(DemoLog { at: at(10, 0), assistant: by, task: 2, note: String::new(), medication: None });
+            logs.push(DemoLog {
+                at: at(8, 0),
+                assistant: by,
+                task: 5,
+                note: String::new(),
+                medication: Some(medication("08:00", rng)),
+            });
+            logs.push(DemoLog {
+                at: at(8, 20),
+                assistant: by,
+                task: 0,
+                note: "Dusj og påkledning.".into(),
+                medication: None,
+            });
+            logs.push(DemoLog {
+                at: at(10, 0),
+                assistant: by,
+                task: 2,
+                note: String::new(),
+                medication: None,
+            });
         }
         "16" => {
-            logs.push(DemoLog { at: at(17, 0), assistant: by, task: 1, note: "Middag.".into(), medication: None });
-            logs.push(DemoLog { at: at(20, 0), assistant: by, task: 5, note: String::new(), medication: Some(medication("20:00", rng)) });
+            logs.push(DemoLog {
+                at: at(17, 0),
+                assistant: by,
+                task: 1,
+                note: "Middag.".into(),
+                medication: None,
+            });
+            logs.push(DemoLog {
+                at: at(20, 0),
+                assistant: by,
+                task: 5,
+                note: String::new(),
+                medication: Some(medication("20:00", rng)),
+            });
         }
         "10" | "12" => {
-            logs.push(DemoLog { at: shift.start + Duration::minutes(30), assistant: by, task: 4, note: "Tur i parken.".into(), medication: None });
+            logs.push(DemoLog {
+                at: shift.start + Duration::minutes(30),
+                assistant: by,
+                task: 4,
+                note: "Tur i parken.".into(),
+                medication: None,
+            });
         }
         _ => {}
     }
@@ -281,7 +338,10 @@ mod tests {
     use chrono::NaiveDate;
 
     fn now() -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap().and_hms_opt(12, 0, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 11, 26)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap()
     }
 
     #[test]
@@ -301,10 +361,18 @@ mod tests {
         for kind in ShiftKind::ALL {
             assert!(p.shifts.iter().any(|s| s.kind == kind), "{kind:?}");
         }
-        assert!(p.shifts.iter().any(|s| s.start.weekday() == chrono::Weekday::Sat));
+        assert!(
+            p.shifts
+                .iter()
+                .any(|s| s.start.weekday() == chrono::Weekday::Sat)
+        );
         assert!(p.logs.iter().any(|l| l.medication.is_some()));
         assert!(!p.incidents.is_empty());
         // Nobody but the ready assistants works.
-        assert!(p.shifts.iter().all(|s| s.assistant.is_none_or(|a| a < READY)));
+        assert!(
+            p.shifts
+                .iter()
+                .all(|s| s.assistant.is_none_or(|a| a < READY))
+        );
     }
 }

@@ -4,16 +4,16 @@
 //! `store`; `domain` holds the rules; `ui` draws the state. The CLI commands
 //! in `cli` use the same `store` and `domain`.
 
+pub mod app;
+pub mod cli;
 pub mod clock;
 pub mod demo;
 pub mod domain;
+pub mod i18n;
 pub mod shift_csv;
 pub mod store;
 pub mod summary;
-pub mod i18n;
 pub mod text;
-pub mod app;
-pub mod cli;
 pub mod tui;
 pub mod ui;
 

@@ -36,14 +36,26 @@ pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
         .iter()
         .map(str::to_ascii_lowercase)
         .collect::<Vec<_>>();
-    if let Some(unknown) = headers.iter().find(|h| !REQUIRED.contains(&h.as_str()) && !OPTIONAL.contains(&h.as_str())) {
+    if let Some(unknown) = headers
+        .iter()
+        .find(|h| !REQUIRED.contains(&h.as_str()) && !OPTIONAL.contains(&h.as_str()))
+    {
         return Err(header_error(format!(
             "unknown column «{}»; the columns are {}",
             crate::text::clean(unknown),
-            REQUIRED.iter().chain(OPTIONAL.iter()).copied().collect::<Vec<_>>().join(",")
+            REQUIRED
+                .iter()
+                .chain(OPTIONAL.iter())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(",")
         )));
     }
-    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|r| !headers.iter().any(|h| h == r)).collect();
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|r| !headers.iter().any(|h| h == r))
+        .collect();
     if !missing.is_empty() {
         return Err(header_error(format!(
             "the header must name the columns date,start,end,assistant; missing: {}",
@@ -51,7 +63,12 @@ pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
         )));
     }
     let column = |name: &str| headers.iter().position(|h| h == name);
-    let (c_date, c_start, c_end, c_who) = (column("date"), column("start"), column("end"), column("assistant"));
+    let (c_date, c_start, c_end, c_who) = (
+        column("date"),
+        column("start"),
+        column("end"),
+        column("assistant"),
+    );
     let (c_kind, c_note) = (column("kind"), column("note"));
 
     let mut shifts = Vec::new();
@@ -63,7 +80,10 @@ pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                errors.push(LineError { line: line.max(2), reason: e.to_string() });
+                errors.push(LineError {
+                    line: line.max(2),
+                    reason: e.to_string(),
+                });
                 // A broken record (bad UTF-8) cannot be skipped reliably: stop here.
                 if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
                     continue;
@@ -76,12 +96,25 @@ pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
             continue;
         }
         let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("");
-        match parse_row(line, get(c_date), get(c_start), get(c_end), get(c_who), get(c_kind), get(c_note), lang) {
+        match parse_row(
+            line,
+            get(c_date),
+            get(c_start),
+            get(c_end),
+            get(c_who),
+            get(c_kind),
+            get(c_note),
+            lang,
+        ) {
             Ok(s) => shifts.push(s),
             Err(reason) => errors.push(LineError { line, reason }),
         }
     }
-    if errors.is_empty() { Ok(shifts) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(shifts)
+    } else {
+        Err(errors)
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -150,7 +183,11 @@ mod tests {
         let errors = parse(csv, Lang::En).unwrap_err();
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![2, 4, 5]);
-        assert!(errors[1].reason.contains("02:00 to 03:00"), "{}", errors[1].reason);
+        assert!(
+            errors[1].reason.contains("02:00 to 03:00"),
+            "{}",
+            errors[1].reason
+        );
         assert!(parse(csv, Lang::Nb).unwrap_err()[0].reason.contains("dato"));
     }
 
@@ -159,7 +196,11 @@ mod tests {
         let errors = parse("date,start,stop,assistant\n", Lang::En).unwrap_err();
         assert_eq!(errors[0].line, 1);
         assert!(errors[0].reason.contains("stop"));
-        assert!(parse("date,start\n", Lang::En).unwrap_err()[0].reason.contains("missing"));
+        assert!(
+            parse("date,start\n", Lang::En).unwrap_err()[0]
+                .reason
+                .contains("missing")
+        );
     }
 
     proptest! {

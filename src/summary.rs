@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::allocation::Allocation;
-use crate::domain::hours::{FlexStatus, Figures, days_needed, figures, flex_statuses};
+use crate::domain::hours::{Figures, FlexStatus, days_needed, figures, flex_statuses};
 use crate::domain::ids::{AssistantId, RecipientId};
 use crate::domain::shift::Shift;
 use crate::domain::time::{DayRange, Month, Week};
@@ -106,13 +106,19 @@ pub fn to_text(rep: &Report, lang: Lang) -> String {
     let s = lang.strings();
     let days = rep.period.days();
     let title = match rep.period {
-        Period::Week(w) => format!("{} ({})", s.week_n.replace("{}", &w.number().to_string()), w.year()),
+        Period::Week(w) => format!(
+            "{} ({})",
+            s.week_n.replace("{}", &w.number().to_string()),
+            w.year()
+        ),
         Period::Month(m) => format!("{} {}", lang.month_name(m.number()), m.year()),
     };
     let f = &rep.figures;
     let cap = |t: &str| {
         let mut c = t.chars();
-        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
     };
     let mut rows = vec![
         vec![cap(s.allocated), lang.hours(f.allocated)],
@@ -134,8 +140,16 @@ pub fn to_text(rep: &Report, lang: Lang) -> String {
                 .replacen("{}", &lang.date(flex.period.last()), 1),
         ]);
     }
-    let mut out = format!("{title}: {} – {}\n\n", lang.date(days.start), lang.date(days.last()));
-    out += &crate::text::table(&["", ""], &rows, &[]).lines().skip(2).map(|l| format!("{l}\n")).collect::<String>();
+    let mut out = format!(
+        "{title}: {} – {}\n\n",
+        lang.date(days.start),
+        lang.date(days.last())
+    );
+    // The figures are a table without its header and rule.
+    for line in crate::text::table(&["", ""], &rows, &[]).lines().skip(2) {
+        out += line;
+        out.push('\n');
+    }
     out += "\n";
     if rep.assistants.is_empty() {
         out += &format!("{}: {}\n", s.per_assistant, s.nobody);
@@ -143,7 +157,12 @@ pub fn to_text(rep: &Report, lang: Lang) -> String {
         let rows: Vec<Vec<String>> = rep
             .assistants
             .iter()
-            .map(|(name, m)| vec![name.clone().unwrap_or_else(|| s.open_shift.to_owned()), lang.hours(*m)])
+            .map(|(name, m)| {
+                vec![
+                    name.clone().unwrap_or_else(|| s.open_shift.to_owned()),
+                    lang.hours(*m),
+                ]
+            })
             .collect();
         out += &crate::text::table(&[s.col_assistant, s.hours_unit], &rows, &[1]);
     }
@@ -164,7 +183,13 @@ mod tests {
         let mut alloc = NewAllocation::new(2400, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
         alloc.flex = FlexPeriod::Year;
         let r = store
-            .create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, Some(&alloc))
+            .create_recipient(
+                &NewRecipient {
+                    name: "Ola".into(),
+                    representative: None,
+                },
+                Some(&alloc),
+            )
             .unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         let shift = |who: &str, h0, h1| NewShift {
@@ -177,12 +202,18 @@ mod tests {
             status: ShiftStatus::Planned,
             note: String::new(),
         };
-        store.import_shifts(r, &[shift("Kari", 8, 16), shift("", 16, 20)]).unwrap().unwrap();
+        store
+            .import_shifts(r, &[shift("Kari", 8, 16), shift("", 16, 20)])
+            .unwrap()
+            .unwrap();
         let week = Week::new(2026, 48).unwrap();
         let rep = report(&store, r, Period::Week(week)).unwrap();
         assert_eq!(rep.figures.scheduled, 720);
         assert_eq!(rep.figures.remaining(), 2400 - 720);
-        assert_eq!(rep.assistants, vec![(Some("Kari".into()), 480), (None, 240)]);
+        assert_eq!(
+            rep.assistants,
+            vec![(Some("Kari".into()), 480), (None, 240)]
+        );
         assert!(rep.flex_balance().is_some());
         let hist = history(&store, r, &store.allocations(r).unwrap(), week, 12).unwrap();
         assert_eq!(hist.len(), 12);

@@ -35,7 +35,13 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     if text.chars().any(needs_replacing) {
         Cow::Owned(
             text.chars()
-                .map(|c| if needs_replacing(c) { replacement(c) } else { c })
+                .map(|c| {
+                    if needs_replacing(c) {
+                        replacement(c)
+                    } else {
+                        c
+                    }
+                })
                 .collect(),
         )
     } else {
@@ -99,13 +105,22 @@ pub fn table(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
             .map(|(i, c)| {
                 let c = fit(c, widths[i]);
                 let pad = " ".repeat(widths[i].saturating_sub(width(&c)));
-                if right.contains(&i) { format!("{pad}{c}") } else { format!("{c}{pad}") }
+                if right.contains(&i) {
+                    format!("{pad}{c}")
+                } else {
+                    format!("{c}{pad}")
+                }
             })
             .collect();
         parts.join("  ").trim_end().to_owned() + "\n"
     };
     let mut out = line(header.iter().map(|h| (*h).to_owned()).collect());
-    out += &(widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("  ") + "\n");
+    out += &(widths
+        .iter()
+        .map(|w| "─".repeat(*w))
+        .collect::<Vec<_>>()
+        .join("  ")
+        + "\n");
     for row in rows {
         out += &line(row.clone());
     }
@@ -142,7 +157,11 @@ mod tests {
 
     #[test]
     fn tables_align_and_clean() {
-        let t = table(&["Navn", "Timer"], &[vec!["Kari\x1b[31m".into(), "8,0 t".into()]], &[1]);
+        let t = table(
+            &["Navn", "Timer"],
+            &[vec!["Kari\x1b[31m".into(), "8,0 t".into()]],
+            &[1],
+        );
         assert!(t.contains("Kari␛[31m"), "{t}");
         assert!(!t.contains('\x1b'));
         let lines: Vec<&str> = t.lines().collect();

@@ -4,7 +4,9 @@
 
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 
 use crate::app::{Action, App, keymap};
@@ -18,7 +20,12 @@ use crate::ui::{self, Theme};
 const IDLE_POLL: Duration = Duration::from_secs(2);
 
 /// Runs the full-screen program until the user quits.
-pub fn run(mut store: Store, lang: Lang, theme: Option<ThemeChoice>, recipient: Option<&str>) -> Outcome {
+pub fn run(
+    mut store: Store,
+    lang: Lang,
+    theme: Option<ThemeChoice>,
+    recipient: Option<&str>,
+) -> Outcome {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::choose(theme, no_color);
     let mut app = App::new(&store, lang, crate::clock::today(), recipient)?;
@@ -32,12 +39,19 @@ pub fn run(mut store: Store, lang: Lang, theme: Option<ThemeChoice>, recipient: 
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &mut Store, theme: &Theme) -> Outcome {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    store: &mut Store,
+    theme: &Theme,
+) -> Outcome {
     let io = |e: std::io::Error| Failure::System(format!("terminal: {e}"));
     let mut dirty = true;
     while !app.quit {
         if dirty {
-            terminal.draw(|frame| ui::render(app, theme, frame)).map_err(io)?;
+            terminal
+                .draw(|frame| ui::render(app, theme, frame))
+                .map_err(io)?;
             dirty = false;
         }
         if !event::poll(IDLE_POLL).map_err(io)? {

@@ -2,6 +2,8 @@
 //! for every screen with data and empty, the guided start and the overlays.
 //! Styles (selection, monochrome) are checked with buffer assertions.
 
+#![allow(clippy::unwrap_used)]
+
 use bpa::app::{Action, App, Screen};
 use bpa::i18n::Lang;
 use bpa::store::{NewAllocation, NewRecipient, Store};
@@ -41,7 +43,10 @@ fn draw(app: &App, theme: &Theme, size: (u16, u16)) -> Terminal<TestBackend> {
 fn snapshot(name: &str, app: &App) {
     for size in SIZES {
         let terminal = draw(app, &Theme::mono(), size);
-        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), text(terminal.backend().buffer()));
+        insta::assert_snapshot!(
+            format!("{name}_{}x{}", size.0, size.1),
+            text(terminal.backend().buffer())
+        );
     }
 }
 
@@ -56,7 +61,13 @@ fn demo() -> (App, Store) {
 fn fresh_recipient() -> (App, Store) {
     let mut store = Store::open_in_memory().unwrap();
     store
-        .create_recipient(&NewRecipient { name: "Ola Nordmann".into(), representative: None }, None)
+        .create_recipient(
+            &NewRecipient {
+                name: "Ola Nordmann".into(),
+                representative: None,
+            },
+            None,
+        )
         .unwrap();
     let app = App::new(&store, Lang::Nb, today(), None).unwrap();
     (app, store)
@@ -123,12 +134,24 @@ fn overlays() {
 fn an_english_overview_over_the_allocation() {
     let mut store = Store::open_in_memory().unwrap();
     store
-        .create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, Some(&NewAllocation::new(600, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())))
+        .create_recipient(
+            &NewRecipient {
+                name: "Ola".into(),
+                representative: None,
+            },
+            Some(&NewAllocation::new(
+                600,
+                NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            )),
+        )
         .unwrap();
     let app = App::new(&store, Lang::En, today(), None).unwrap();
     let terminal = draw(&app, &Theme::mono(), (80, 24));
     let screen = text(terminal.backend().buffer());
-    assert!(screen.contains("Week 48 · 10.0 h allocated · 0.0 h scheduled · 10.0 h left"), "{screen}");
+    assert!(
+        screen.contains("Week 48 · 10.0 h allocated · 0.0 h scheduled · 10.0 h left"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -165,13 +188,25 @@ fn selection_is_visible_without_colour_and_the_cursor_follows_it() {
     // Row 0 is the header, row 1 the tabs, row 2 the border, row 3 the table header.
     let selected_row = 5;
     let cell = &buffer[(3, selected_row)];
-    assert!(cell.modifier.contains(Modifier::REVERSED), "selected row is reversed");
-    assert!(cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset, "no colour in mono");
-    assert!(!buffer[(3, selected_row + 1)].modifier.contains(Modifier::REVERSED));
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "selected row is reversed"
+    );
+    assert!(
+        cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset,
+        "no colour in mono"
+    );
+    assert!(
+        !buffer[(3, selected_row + 1)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
     let cursor = terminal.get_cursor_position().unwrap();
     assert_eq!(cursor.y, selected_row);
     // The active tab is marked by a symbol as well as by reverse video.
-    let tabs: String = (0..80).map(|x| buffer[(x, 1)].symbol().to_owned()).collect();
+    let tabs: String = (0..80)
+        .map(|x| buffer[(x, 1)].symbol().to_owned())
+        .collect();
     assert!(tabs.contains("▸3 Assistenter"), "{tabs}");
 }
 
@@ -187,6 +222,8 @@ fn the_cursor_stands_in_the_field_being_edited() {
     let mut terminal = draw(&app, &Theme::mono(), (80, 24));
     let cursor = terminal.get_cursor_position().unwrap();
     let buffer = terminal.backend().buffer();
-    let before: String = (0..cursor.x).map(|x| buffer[(x, cursor.y)].symbol().to_owned()).collect();
+    let before: String = (0..cursor.x)
+        .map(|x| buffer[(x, cursor.y)].symbol().to_owned())
+        .collect();
     assert!(before.trim_end().ends_with("Ola"), "{before:?}");
 }

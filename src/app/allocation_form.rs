@@ -17,16 +17,55 @@ impl App {
             None => (s.allocation_form_new, FormPurpose::NewAllocation),
         };
         let fields = vec![
-            Field::text(FieldId::Purpose, s.f_purpose, existing.map_or(DEFAULT_PURPOSE.to_owned(), |a| a.purpose.clone())),
-            Field::text(FieldId::Hours, s.f_hours, existing.map(|a| lang.hours_input(a.minutes_per_week)).unwrap_or_default()),
-            Field::text(FieldId::From, s.f_from, existing.map_or_else(|| lang.date(self.today), |a| lang.date(a.valid_from))),
+            Field::text(
+                FieldId::Purpose,
+                s.f_purpose,
+                existing.map_or(DEFAULT_PURPOSE.to_owned(), |a| a.purpose.clone()),
+            ),
+            Field::text(
+                FieldId::Hours,
+                s.f_hours,
+                existing
+                    .map(|a| lang.hours_input(a.minutes_per_week))
+                    .unwrap_or_default(),
+            ),
+            Field::text(
+                FieldId::From,
+                s.f_from,
+                existing.map_or_else(|| lang.date(self.today), |a| lang.date(a.valid_from)),
+            ),
             Field::text(FieldId::To, s.f_to, date(existing.and_then(|a| a.valid_to))),
-            Field::text(FieldId::Received, s.f_received, date(existing.and_then(|a| a.received_on))),
-            Field::text(FieldId::Deadline, s.f_deadline, date(existing.and_then(|a| a.appeal_deadline))),
-            Field::text(FieldId::Reference, s.f_reference, existing.map(|a| a.reference.clone()).unwrap_or_default()),
-            Field::choice(FieldId::Flex, s.f_flex, s.flex_names.to_vec(), existing.map_or(0, |a| a.flex as usize)),
-            Field::text(FieldId::SleepFactor, s.f_factor_sleeping, lang.factor(existing.map_or(1000, |a| a.factors.sleeping_night))),
-            Field::text(FieldId::Notes, s.f_notes, existing.map(|a| a.notes.clone()).unwrap_or_default()),
+            Field::text(
+                FieldId::Received,
+                s.f_received,
+                date(existing.and_then(|a| a.received_on)),
+            ),
+            Field::text(
+                FieldId::Deadline,
+                s.f_deadline,
+                date(existing.and_then(|a| a.appeal_deadline)),
+            ),
+            Field::text(
+                FieldId::Reference,
+                s.f_reference,
+                existing.map(|a| a.reference.clone()).unwrap_or_default(),
+            ),
+            Field::choice(
+                FieldId::Flex,
+                s.f_flex,
+                s.flex_names.to_vec(),
+                existing.map_or(0, |a| a.flex as usize),
+            ),
+            Field::text(
+                FieldId::SleepFactor,
+                s.f_factor_sleeping,
+                lang.factor(existing.map_or(1000, |a| a.factors.sleeping_night)),
+            ),
+            Field::text(
+                FieldId::Notes,
+                s.f_notes,
+                existing.map(|a| a.notes.clone()).unwrap_or_default(),
+            ),
         ];
         let mut form = Form::new(title, fields);
         form.hint = Some(s.deadline_default_hint);
@@ -55,7 +94,12 @@ impl App {
             }
         };
         let mut dates = [None; 4];
-        for (slot, id) in dates.iter_mut().zip([FieldId::From, FieldId::To, FieldId::Received, FieldId::Deadline]) {
+        for (slot, id) in dates.iter_mut().zip([
+            FieldId::From,
+            FieldId::To,
+            FieldId::Received,
+            FieldId::Deadline,
+        ]) {
             let text = form.value(id);
             if !text.is_empty() {
                 match parse::date(text) {
@@ -67,7 +111,9 @@ impl App {
                 }
             }
         }
-        let [Some(from), to, received, deadline] = dates else { return None };
+        let [Some(from), to, received, deadline] = dates else {
+            return None;
+        };
         let factor = match parse::factor_permille(form.value(FieldId::SleepFactor)) {
             Ok(f) => f,
             Err(e) => {
@@ -97,8 +143,12 @@ impl App {
     }
 
     pub(super) fn submit_allocation(&mut self, purpose: FormPurpose, store: &mut Store) {
-        let Some(recipient) = self.recipient.clone() else { return };
-        let Some(new) = self.read_allocation_form() else { return };
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        let Some(new) = self.read_allocation_form() else {
+            return;
+        };
         match purpose {
             FormPurpose::EditAllocation(id) => {
                 let result = store.update_allocation(id, &new);
@@ -111,7 +161,9 @@ impl App {
                     let refusal = self.lang.allocation_error(&AllocationError::Overlap {
                         purpose: previous.purpose.clone(),
                         from: previous.valid_from,
-                        to: previous.valid_to.map_or_else(|| "…".to_owned(), |d| d.to_string()),
+                        to: previous
+                            .valid_to
+                            .map_or_else(|| "…".to_owned(), |d| d.to_string()),
                     });
                     self.confirm = Some(Confirm {
                         question: s
@@ -127,9 +179,18 @@ impl App {
         }
     }
 
-    pub(super) fn save_new_allocation(&mut self, store: &mut Store, new: &NewAllocation, end_previous: bool) {
-        let Some(recipient) = self.recipient.clone() else { return };
-        let result = store.add_allocation(recipient.id, new, end_previous).map(|_| ());
+    pub(super) fn save_new_allocation(
+        &mut self,
+        store: &mut Store,
+        new: &NewAllocation,
+        end_previous: bool,
+    ) {
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        let result = store
+            .add_allocation(recipient.id, new, end_previous)
+            .map(|_| ());
         self.after_allocation_save(store, result);
     }
 

@@ -45,7 +45,12 @@ pub enum WeekRow {
 }
 
 impl Data {
-    pub fn load(store: &Store, recipient: Option<&Recipient>, week: Week, log_day: NaiveDate) -> Result<Self> {
+    pub fn load(
+        store: &Store,
+        recipient: Option<&Recipient>,
+        week: Week,
+        log_day: NaiveDate,
+    ) -> Result<Self> {
         let mut data = Data {
             recipients: store.recipients()?,
             assistants: store.assistants()?,
@@ -53,13 +58,25 @@ impl Data {
             week_days: Some(week.days()),
             ..Data::default()
         };
-        let Some(recipient) = recipient else { return Ok(data) };
+        let Some(recipient) = recipient else {
+            return Ok(data);
+        };
         data.allocations = store.allocations(recipient.id)?;
         let shifts = store.shifts_in(recipient.id, days_needed(&data.allocations, week.days()))?;
-        data.week = Some(summary::build(Period::Week(week), &data.allocations, &shifts, &data.names));
+        data.week = Some(summary::build(
+            Period::Week(week),
+            &data.allocations,
+            &shifts,
+            &data.names,
+        ));
         let thursday = week.monday() + chrono::Duration::days(3);
-        data.month = Some(summary::report(store, recipient.id, Period::Month(Month::containing(thursday)))?);
-        data.history = summary::history(store, recipient.id, &data.allocations, week, HISTORY_WEEKS)?;
+        data.month = Some(summary::report(
+            store,
+            recipient.id,
+            Period::Month(Month::containing(thursday)),
+        )?);
+        data.history =
+            summary::history(store, recipient.id, &data.allocations, week, HISTORY_WEEKS)?;
         let range = week.days();
         data.shifts = shifts
             .into_iter()
@@ -71,7 +88,9 @@ impl Data {
 
     /// The rows of the Week screen: each day, then its shifts.
     pub fn week_rows(&self) -> Vec<WeekRow> {
-        let Some(days) = self.week_days else { return Vec::new() };
+        let Some(days) = self.week_days else {
+            return Vec::new();
+        };
         let mut rows = Vec::new();
         for day in days.iter_days() {
             rows.push(WeekRow::Day(day));
@@ -80,7 +99,9 @@ impl Data {
                 self.shifts
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| s.start.date() == day || (day == days.start && s.start.date() < day))
+                    .filter(|(_, s)| {
+                        s.start.date() == day || (day == days.start && s.start.date() < day)
+                    })
                     .map(|(i, _)| WeekRow::Shift(i)),
             );
             if rows.len() == before {

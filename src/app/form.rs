@@ -56,7 +56,12 @@ impl Field {
         }
     }
 
-    pub fn choice(id: FieldId, label: &'static str, options: Vec<&'static str>, selected: usize) -> Self {
+    pub fn choice(
+        id: FieldId,
+        label: &'static str,
+        options: Vec<&'static str>,
+        selected: usize,
+    ) -> Self {
         Self {
             id,
             label,
@@ -77,7 +82,9 @@ impl Field {
     pub fn display(&self) -> &str {
         match &self.kind {
             FieldKind::Text => &self.value,
-            FieldKind::Choice { options, selected } => options.get(*selected).copied().unwrap_or(""),
+            FieldKind::Choice { options, selected } => {
+                options.get(*selected).copied().unwrap_or("")
+            }
         }
     }
 }
@@ -261,7 +268,10 @@ impl Form {
 
     /// True when the focused element is a choice (space changes it).
     pub fn focus_is_choice(&self) -> bool {
-        matches!(self.fields.get(self.focus).map(|f| &f.kind), Some(FieldKind::Choice { .. }))
+        matches!(
+            self.fields.get(self.focus).map(|f| &f.kind),
+            Some(FieldKind::Choice { .. })
+        )
     }
 }
 

@@ -59,7 +59,11 @@ pub struct Binding {
 impl Binding {
     /// The keys as written for people: `↑ k`.
     pub fn key_names(&self) -> String {
-        self.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ")
+        self.keys
+            .iter()
+            .map(|k| k.name())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -75,15 +79,40 @@ use Key::{Char as C, Code};
 pub const GLOBAL: &[Binding] = &[
     bind!([C('?'), Code(KeyCode::F(1))], Action::Help, key_help, true),
     bind!([C('q')], Action::Quit, key_quit, true),
-    bind!([Code(KeyCode::Tab)], Action::NextScreen, key_next_screen, false),
-    bind!([Code(KeyCode::BackTab)], Action::PreviousScreen, key_prev_screen, false),
-    bind!([C('1'), C('2'), C('3'), C('4'), C('5'), C('6')], Action::GoTo(Screen::Overview), key_screen_n, false),
+    bind!(
+        [Code(KeyCode::Tab)],
+        Action::NextScreen,
+        key_next_screen,
+        false
+    ),
+    bind!(
+        [Code(KeyCode::BackTab)],
+        Action::PreviousScreen,
+        key_prev_screen,
+        false
+    ),
+    bind!(
+        [C('1'), C('2'), C('3'), C('4'), C('5'), C('6')],
+        Action::GoTo(Screen::Overview),
+        key_screen_n,
+        false
+    ),
     bind!([C('r')], Action::SwitchRecipient, key_recipient, true),
 ];
 
 const WEEK_NAV: [Binding; 3] = [
-    bind!([C('p'), Code(KeyCode::PageUp)], Action::PreviousWeek, key_prev_week, true),
-    bind!([C('n'), Code(KeyCode::PageDown)], Action::NextWeek, key_next_week, true),
+    bind!(
+        [C('p'), Code(KeyCode::PageUp)],
+        Action::PreviousWeek,
+        key_prev_week,
+        true
+    ),
+    bind!(
+        [C('n'), Code(KeyCode::PageDown)],
+        Action::NextWeek,
+        key_next_week,
+        true
+    ),
     bind!([C('t')], Action::ThisWeek, key_this_week, false),
 ];
 
@@ -93,11 +122,27 @@ const UP_DOWN: [Binding; 2] = [
 ];
 
 const OVERVIEW: &[Binding] = &WEEK_NAV;
-const WEEK: &[Binding] = &[WEEK_NAV[0], WEEK_NAV[1], WEEK_NAV[2], UP_DOWN[0], UP_DOWN[1]];
+const WEEK: &[Binding] = &[
+    WEEK_NAV[0],
+    WEEK_NAV[1],
+    WEEK_NAV[2],
+    UP_DOWN[0],
+    UP_DOWN[1],
+];
 const ASSISTANTS: &[Binding] = &UP_DOWN;
 const LOG: &[Binding] = &[
-    bind!([Code(KeyCode::Left), C('h')], Action::PreviousDay, key_prev_day, true),
-    bind!([Code(KeyCode::Right), C('l')], Action::NextDay, key_next_day, true),
+    bind!(
+        [Code(KeyCode::Left), C('h')],
+        Action::PreviousDay,
+        key_prev_day,
+        true
+    ),
+    bind!(
+        [Code(KeyCode::Right), C('l')],
+        Action::NextDay,
+        key_next_day,
+        true
+    ),
     bind!([C('t')], Action::ThisWeek, key_today, false),
 ];
 const ALLOCATION: &[Binding] = &[
@@ -122,11 +167,26 @@ pub fn screen_bindings(screen: Screen) -> &'static [Binding] {
 
 /// Keys inside a form. Printable keys type into the field first.
 pub const FORM: &[Binding] = &[
-    bind!([Code(KeyCode::Tab), Code(KeyCode::Down)], Action::NextField, key_next_field, true),
-    bind!([Code(KeyCode::BackTab), Code(KeyCode::Up)], Action::PreviousField, key_prev_field, true),
+    bind!(
+        [Code(KeyCode::Tab), Code(KeyCode::Down)],
+        Action::NextField,
+        key_next_field,
+        true
+    ),
+    bind!(
+        [Code(KeyCode::BackTab), Code(KeyCode::Up)],
+        Action::PreviousField,
+        key_prev_field,
+        true
+    ),
     bind!([Code(KeyCode::Enter)], Action::Submit, key_save, true),
     bind!([Code(KeyCode::Esc)], Action::Close, key_cancel, true),
-    bind!([Code(KeyCode::Left), Code(KeyCode::Right)], Action::Right, key_choose, false),
+    bind!(
+        [Code(KeyCode::Left), Code(KeyCode::Right)],
+        Action::Right,
+        key_choose,
+        false
+    ),
     bind!([Code(KeyCode::F(1))], Action::Help, key_help, true),
 ];
 
@@ -147,7 +207,12 @@ pub const CONFIRM: &[Binding] = &[
 ];
 
 /// Keys while the help is open.
-pub const HELP: &[Binding] = &[bind!([Code(KeyCode::Esc), C('?'), C('q'), Code(KeyCode::F(1))], Action::Close, key_close, true)];
+pub const HELP: &[Binding] = &[bind!(
+    [Code(KeyCode::Esc), C('?'), C('q'), Code(KeyCode::F(1))],
+    Action::Close,
+    key_close,
+    true
+)];
 
 /// Where a key press lands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,31 +274,63 @@ mod tests {
     #[test]
     fn q_quits_on_a_screen_but_types_in_a_form() {
         let q = key(KeyCode::Char('q'));
-        assert_eq!(resolve(Context::Screen(Screen::Week), &q), Some(Action::Quit));
+        assert_eq!(
+            resolve(Context::Screen(Screen::Week), &q),
+            Some(Action::Quit)
+        );
         assert_eq!(resolve(Context::Form, &q), Some(Action::Input('q')));
-        assert_eq!(resolve(Context::Form, &key(KeyCode::Char('?'))), Some(Action::Input('?')));
+        assert_eq!(
+            resolve(Context::Form, &key(KeyCode::Char('?'))),
+            Some(Action::Input('?'))
+        );
     }
 
     #[test]
     fn number_keys_and_tab_switch_screens() {
-        assert_eq!(resolve(Context::Screen(Screen::Overview), &key(KeyCode::Char('5'))), Some(Action::GoTo(Screen::Allocation)));
-        assert_eq!(resolve(Context::Screen(Screen::Overview), &key(KeyCode::Tab)), Some(Action::NextScreen));
-        assert_eq!(resolve(Context::Screen(Screen::Overview), &key(KeyCode::BackTab)), Some(Action::PreviousScreen));
+        assert_eq!(
+            resolve(Context::Screen(Screen::Overview), &key(KeyCode::Char('5'))),
+            Some(Action::GoTo(Screen::Allocation))
+        );
+        assert_eq!(
+            resolve(Context::Screen(Screen::Overview), &key(KeyCode::Tab)),
+            Some(Action::NextScreen)
+        );
+        assert_eq!(
+            resolve(Context::Screen(Screen::Overview), &key(KeyCode::BackTab)),
+            Some(Action::PreviousScreen)
+        );
     }
 
     #[test]
     fn screen_keys_come_before_global_ones_and_unknown_keys_do_nothing() {
-        assert_eq!(resolve(Context::Screen(Screen::Allocation), &key(KeyCode::Char('a'))), Some(Action::Add));
-        assert_eq!(resolve(Context::Screen(Screen::Overview), &key(KeyCode::Char('a'))), None);
-        assert_eq!(resolve(Context::Confirm, &key(KeyCode::Char('j'))), Some(Action::Yes));
+        assert_eq!(
+            resolve(
+                Context::Screen(Screen::Allocation),
+                &key(KeyCode::Char('a'))
+            ),
+            Some(Action::Add)
+        );
+        assert_eq!(
+            resolve(Context::Screen(Screen::Overview), &key(KeyCode::Char('a'))),
+            None
+        );
+        assert_eq!(
+            resolve(Context::Confirm, &key(KeyCode::Char('j'))),
+            Some(Action::Yes)
+        );
     }
 
     #[test]
     fn every_binding_has_a_label_in_both_languages() {
         for lang in [crate::i18n::Lang::Nb, crate::i18n::Lang::En] {
-            for ctx in [Context::Form, Context::Chooser, Context::Confirm, Context::Help]
-                .into_iter()
-                .chain(Screen::ALL.map(Context::Screen))
+            for ctx in [
+                Context::Form,
+                Context::Chooser,
+                Context::Confirm,
+                Context::Help,
+            ]
+            .into_iter()
+            .chain(Screen::ALL.map(Context::Screen))
             {
                 for b in bindings(ctx) {
                     assert!(!(b.label)(lang.strings()).is_empty());

@@ -39,7 +39,10 @@ pub enum ConfirmKind {
     DiscardForm,
     Quit,
     /// Save a new allocation ending the previous one; on no, the form shows `refusal`.
-    EndPrevious { new: NewAllocation, refusal: String },
+    EndPrevious {
+        new: NewAllocation,
+        refusal: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +116,12 @@ pub struct App {
 impl App {
     /// The app on `store`, showing `today`'s week; the guided start when the
     /// database holds no recipient yet.
-    pub fn new(store: &Store, lang: Lang, today: NaiveDate, recipient: Option<&str>) -> crate::store::Result<Self> {
+    pub fn new(
+        store: &Store,
+        lang: Lang,
+        today: NaiveDate,
+        recipient: Option<&str>,
+    ) -> crate::store::Result<Self> {
         let recipients = store.recipients()?;
         let chosen = match recipient {
             Some(name) => Some(store.pick_recipient(Some(name))?),
@@ -123,7 +131,10 @@ impl App {
             lang,
             today,
             screen: Screen::Overview,
-            setup: recipients.is_empty().then_some(Setup { selected: 0, adding_another: false }),
+            setup: recipients.is_empty().then_some(Setup {
+                selected: 0,
+                adding_another: false,
+            }),
             form: None,
             confirm: None,
             help: None,
@@ -194,8 +205,14 @@ impl App {
     fn clamp_cursors(&mut self) {
         let rows = self.data.week_rows().len();
         self.cursors.week = self.cursors.week.min(rows.saturating_sub(1));
-        self.cursors.assistants = self.cursors.assistants.min(self.data.assistants.len().saturating_sub(1));
-        self.cursors.allocations = self.cursors.allocations.min(self.data.allocations.len().saturating_sub(1));
+        self.cursors.assistants = self
+            .cursors
+            .assistants
+            .min(self.data.assistants.len().saturating_sub(1));
+        self.cursors.allocations = self
+            .cursors
+            .allocations
+            .min(self.data.allocations.len().saturating_sub(1));
     }
 
     /// True when a form holds input that would be lost.
@@ -235,11 +252,15 @@ impl App {
     }
 
     fn update_confirm(&mut self, action: Action, store: &mut Store) {
-        let Some(confirm) = self.confirm.take() else { return };
+        let Some(confirm) = self.confirm.take() else {
+            return;
+        };
         match (action, confirm.kind) {
             (Action::Yes, ConfirmKind::Quit) => self.quit = true,
             (Action::Yes, ConfirmKind::DiscardForm) => self.close_form(),
-            (Action::Yes, ConfirmKind::EndPrevious { new, .. }) => self.save_new_allocation(store, &new, true),
+            (Action::Yes, ConfirmKind::EndPrevious { new, .. }) => {
+                self.save_new_allocation(store, &new, true)
+            }
             (Action::No | Action::Close, ConfirmKind::EndPrevious { refusal, .. }) => {
                 // Saving without ending the previous one would overlap: say so in the form.
                 if let Some((_, form)) = &mut self.form {
@@ -247,19 +268,29 @@ impl App {
                 }
             }
             (Action::No | Action::Close | Action::Quit, _) => {}
-            (_, kind) => self.confirm = Some(Confirm { question: confirm.question, kind }),
+            (_, kind) => {
+                self.confirm = Some(Confirm {
+                    question: confirm.question,
+                    kind,
+                })
+            }
         }
     }
 
     fn close_form(&mut self) {
         if let Some((FormPurpose::Setup, _)) = self.form {
-            self.setup.get_or_insert(Setup { selected: 0, adding_another: false });
+            self.setup.get_or_insert(Setup {
+                selected: 0,
+                adding_another: false,
+            });
         }
         self.form = None;
     }
 
     fn update_form(&mut self, action: Action, store: &mut Store) {
-        let Some((purpose, form)) = &mut self.form else { return };
+        let Some((purpose, form)) = &mut self.form else {
+            return;
+        };
         let purpose = *purpose;
         match action {
             Action::Input(' ') if form.focus_is_choice() => form.right(),
@@ -286,7 +317,9 @@ impl App {
             }
             Action::Submit => match purpose {
                 FormPurpose::Setup => self.submit_setup(store),
-                FormPurpose::NewAllocation | FormPurpose::EditAllocation(_) => self.submit_allocation(purpose, store),
+                FormPurpose::NewAllocation | FormPurpose::EditAllocation(_) => {
+                    self.submit_allocation(purpose, store)
+                }
             },
             _ => {}
         }
@@ -311,7 +344,10 @@ impl App {
                         self.fail(&e.to_string());
                     }
                 } else {
-                    self.setup = Some(Setup { selected: 0, adding_another: true });
+                    self.setup = Some(Setup {
+                        selected: 0,
+                        adding_another: true,
+                    });
                 }
             }
             _ => {}
@@ -327,7 +363,10 @@ impl App {
             Action::PreviousScreen => self.screen = screen.previous(),
             Action::GoTo(s) => self.screen = s,
             Action::SwitchRecipient => {
-                let current = self.recipient.as_ref().and_then(|r| self.data.recipients.iter().position(|x| x.id == r.id));
+                let current = self
+                    .recipient
+                    .as_ref()
+                    .and_then(|r| self.data.recipients.iter().position(|x| x.id == r.id));
                 self.picker = Some(current.unwrap_or(0));
             }
             Action::PreviousWeek => week = week.previous(),
@@ -347,16 +386,30 @@ impl App {
             }
             _ => return,
         }
-        if screen == Screen::Log && matches!(action, Action::PreviousDay | Action::NextDay | Action::ThisWeek) {
+        if screen == Screen::Log
+            && matches!(
+                action,
+                Action::PreviousDay | Action::NextDay | Action::ThisWeek
+            )
+        {
             week = Week::containing(self.log_day);
         }
-        if week != self.week || matches!(action, Action::PreviousDay | Action::NextDay | Action::ThisWeek) {
+        if week != self.week
+            || matches!(
+                action,
+                Action::PreviousDay | Action::NextDay | Action::ThisWeek
+            )
+        {
             if week != self.week {
                 self.cursors.week = 0;
             }
             self.week = week;
             if screen != Screen::Log && !self.week.days().contains(self.log_day) {
-                self.log_day = if self.week.days().contains(self.today) { self.today } else { self.week.monday() };
+                self.log_day = if self.week.days().contains(self.today) {
+                    self.today
+                } else {
+                    self.week.monday()
+                };
             }
             if let Err(e) = self.reload(store) {
                 self.fail(&e.to_string());
@@ -371,15 +424,29 @@ impl App {
             Screen::Allocation => (&mut self.cursors.allocations, self.data.allocations.len()),
             _ => return,
         };
-        *cursor = if up { cursor.saturating_sub(1) } else { (*cursor + 1).min(len.saturating_sub(1)) };
+        *cursor = if up {
+            cursor.saturating_sub(1)
+        } else {
+            (*cursor + 1).min(len.saturating_sub(1))
+        };
     }
 
     fn update_setup_choice(&mut self, action: Action, store: &mut Store) {
         let Some(setup) = self.setup else { return };
         let choices = setup.choices();
         match action {
-            Action::Up => self.setup = Some(Setup { selected: setup.selected.saturating_sub(1), ..setup }),
-            Action::Down => self.setup = Some(Setup { selected: (setup.selected + 1).min(choices.len() - 1), ..setup }),
+            Action::Up => {
+                self.setup = Some(Setup {
+                    selected: setup.selected.saturating_sub(1),
+                    ..setup
+                })
+            }
+            Action::Down => {
+                self.setup = Some(Setup {
+                    selected: (setup.selected + 1).min(choices.len() - 1),
+                    ..setup
+                })
+            }
             Action::Quit => self.request_quit(),
             Action::Help => self.help = Some(Context::Chooser),
             Action::Close if setup.adding_another => self.setup = None,
@@ -396,7 +463,8 @@ impl App {
 
     /// Handles a mouse click: the tab bar switches screens.
     fn click(&mut self, x: u16, y: u16, _store: &mut Store) {
-        if y == TAB_ROW && self.context() == Context::Screen(self.screen)
+        if y == TAB_ROW
+            && self.context() == Context::Screen(self.screen)
             && let Some(screen) = tab_at(self.lang, x)
         {
             self.screen = screen;

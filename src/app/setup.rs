@@ -13,12 +13,22 @@ impl App {
     pub(super) fn open_setup_form(&mut self) {
         let s = self.lang.strings();
         let adding = self.setup.is_some_and(|st| st.adding_another);
-        let title = if adding { s.setup_add_title } else { s.setup_form_title };
+        let title = if adding {
+            s.setup_add_title
+        } else {
+            s.setup_form_title
+        };
         let fields = vec![
             Field::text(FieldId::RecipientName, s.f_recipient_name, ""),
-            Field::choice(FieldId::WhoLeads, s.f_who_leads, vec![s.who_self, s.who_representative], 0),
+            Field::choice(
+                FieldId::WhoLeads,
+                s.f_who_leads,
+                vec![s.who_self, s.who_representative],
+                0,
+            ),
             Field::text(FieldId::RepName, s.f_rep_name, "").shown_when(FieldId::WhoLeads, 1),
-            Field::text(FieldId::RepRelation, s.f_rep_relation, "").shown_when(FieldId::WhoLeads, 1),
+            Field::text(FieldId::RepRelation, s.f_rep_relation, "")
+                .shown_when(FieldId::WhoLeads, 1),
             Field::text(FieldId::Hours, s.f_hours, ""),
             Field::text(FieldId::From, s.f_from, self.lang.date(self.today)),
             Field::text(FieldId::To, s.f_to, ""),
@@ -30,7 +40,9 @@ impl App {
     pub(super) fn submit_setup(&mut self, store: &mut Store) {
         let lang = self.lang;
         let s = lang.strings();
-        let Some((_, form)) = &mut self.form else { return };
+        let Some((_, form)) = &mut self.form else {
+            return;
+        };
         let required = |form: &mut Form, id: FieldId, label: &str| {
             if form.value(id).is_empty() {
                 form.fail(Some(id), s.err_required.replace("{}", label));
@@ -61,7 +73,10 @@ impl App {
             Err(e) => return form.fail(Some(FieldId::Hours), lang.parse_error(&e)),
         };
         let mut dates = [None, None, None];
-        for (slot, id) in dates.iter_mut().zip([FieldId::From, FieldId::To, FieldId::Received]) {
+        for (slot, id) in dates
+            .iter_mut()
+            .zip([FieldId::From, FieldId::To, FieldId::Received])
+        {
             let text = form.value(id);
             if !text.is_empty() {
                 match parse::date(text) {
@@ -70,11 +85,16 @@ impl App {
                 }
             }
         }
-        let [Some(from), to, received] = dates else { return };
+        let [Some(from), to, received] = dates else {
+            return;
+        };
         let mut allocation = NewAllocation::new(minutes, from);
         allocation.valid_to = to;
         allocation.received_on = received;
-        if let Err(e) = allocation.to_domain(AllocationId(0), RecipientId(0)).validate() {
+        if let Err(e) = allocation
+            .to_domain(AllocationId(0), RecipientId(0))
+            .validate()
+        {
             let field = match e {
                 AllocationError::EndBeforeStart { .. } => FieldId::To,
                 _ => FieldId::Hours,
@@ -85,13 +105,22 @@ impl App {
             name: form.value(FieldId::RecipientName).to_owned(),
             representative,
         };
-        store.set_actor(new.representative.as_ref().map_or(new.name.as_str(), |r| r.name.as_str()));
+        store.set_actor(
+            new.representative
+                .as_ref()
+                .map_or(new.name.as_str(), |r| r.name.as_str()),
+        );
         match store.create_recipient(&new, Some(&allocation)) {
             Ok(id) => {
                 self.form = None;
                 self.setup = None;
                 self.screen = super::Screen::Overview;
-                self.after_new_recipient(store, id, s.setup_done.replace("{}", &crate::text::clean(new.name.trim())));
+                self.after_new_recipient(
+                    store,
+                    id,
+                    s.setup_done
+                        .replace("{}", &crate::text::clean(new.name.trim())),
+                );
             }
             Err(e) => form.fail(None, e.to_string()),
         }
@@ -123,4 +152,3 @@ impl App {
         }
     }
 }
-

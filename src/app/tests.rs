@@ -43,12 +43,19 @@ fn the_guided_start_creates_recipient_and_allocation() {
     app.update(Action::NextField, &mut store);
     type_text(&mut app, &mut store, "37,5");
     app.update(Action::Submit, &mut store);
-    assert!(app.form.is_none(), "{:?}", app.form.as_ref().map(|f| &f.1.error));
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.1.error)
+    );
     assert!(app.setup.is_none());
     let r = app.recipient.clone().unwrap();
     assert_eq!(r.name, "Ola q Nordmann");
     assert_eq!(r.arbeidsleder(), "Anne");
-    assert_eq!(app.data.week.as_ref().unwrap().figures.allocated, 4 * 2250 / 7 + 1);
+    assert_eq!(
+        app.data.week.as_ref().unwrap().figures.allocated,
+        4 * 2250 / 7 + 1
+    );
 }
 
 #[test]
@@ -99,7 +106,16 @@ fn demo_data_from_the_guided_start() {
 fn with_recipient() -> (App, Store) {
     let mut store = Store::open_in_memory().unwrap();
     store
-        .create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, Some(&NewAllocation::new(2400, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())))
+        .create_recipient(
+            &NewRecipient {
+                name: "Ola".into(),
+                representative: None,
+            },
+            Some(&NewAllocation::new(
+                2400,
+                NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            )),
+        )
         .unwrap();
     let app = App::new(&store, Lang::Nb, today(), None).unwrap();
     (app, store)
@@ -140,14 +156,29 @@ fn a_new_allocation_that_overlaps_asks_to_end_the_previous_one() {
     let question = app.confirm.as_ref().unwrap().question.clone();
     assert!(question.contains("01.01.2026"), "{question}");
     app.update(Action::No, &mut store);
-    assert!(app.form.as_ref().unwrap().1.error.as_deref().unwrap().contains("Overlapper"));
+    assert!(
+        app.form
+            .as_ref()
+            .unwrap()
+            .1
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("Overlapper")
+    );
     app.update(Action::Submit, &mut store);
     app.update(Action::Yes, &mut store);
     assert!(app.form.is_none());
     assert_eq!(app.data.allocations.len(), 2);
-    assert_eq!(app.data.allocations[0].valid_to, Some(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()));
+    assert_eq!(
+        app.data.allocations[0].valid_to,
+        Some(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
+    );
     // Week 48: Mon–Wed at 40 h/week, Thu–Sun at 42 h/week.
-    assert_eq!(app.data.week.as_ref().unwrap().figures.allocated, 3 * 2400 / 7 + 1 + 4 * 2520 / 7);
+    assert_eq!(
+        app.data.week.as_ref().unwrap().figures.allocated,
+        3 * 2400 / 7 + 1 + 4 * 2520 / 7
+    );
 }
 
 #[test]
@@ -165,7 +196,13 @@ fn editing_an_allocation_keeps_the_input_on_error() {
     let (_, form) = app.form.as_ref().unwrap();
     assert!(form.error.is_some());
     assert_eq!(form.value(form::FieldId::Hours), "200");
-    assert_eq!(store.allocations(app.recipient.as_ref().unwrap().id).unwrap()[0].minutes_per_week, 2400);
+    assert_eq!(
+        store
+            .allocations(app.recipient.as_ref().unwrap().id)
+            .unwrap()[0]
+            .minutes_per_week,
+        2400
+    );
 }
 
 #[test]
@@ -173,12 +210,22 @@ fn another_window_s_change_is_noticed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bpa.db");
     let mut first = Store::open(&path).unwrap();
-    first.create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, None).unwrap();
+    first
+        .create_recipient(
+            &NewRecipient {
+                name: "Ola".into(),
+                representative: None,
+            },
+            None,
+        )
+        .unwrap();
     let mut app = App::new(&first, Lang::En, today(), None).unwrap();
     assert!(!app.tick(&first));
     let mut second = Store::open(&path).unwrap();
     let r = second.pick_recipient(None).unwrap();
-    second.add_allocation(r.id, &NewAllocation::new(600, today()), false).unwrap();
+    second
+        .add_allocation(r.id, &NewAllocation::new(600, today()), false)
+        .unwrap();
     assert!(app.tick(&first));
     assert_eq!(app.data.allocations.len(), 1);
     let _ = &mut first;
@@ -187,7 +234,15 @@ fn another_window_s_change_is_noticed() {
 #[test]
 fn the_recipient_picker_switches_and_offers_the_guided_start() {
     let (mut app, mut store) = with_recipient();
-    store.create_recipient(&NewRecipient { name: "Kari".into(), representative: None }, None).unwrap();
+    store
+        .create_recipient(
+            &NewRecipient {
+                name: "Kari".into(),
+                representative: None,
+            },
+            None,
+        )
+        .unwrap();
     app.reload(&store).unwrap();
     app.update(Action::SwitchRecipient, &mut store);
     assert_eq!(app.context(), Context::Chooser);

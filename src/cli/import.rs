@@ -10,12 +10,25 @@ use crate::domain::shift::{ShiftKind, ShiftStatus};
 use crate::store::NewShift;
 
 pub fn shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
-    let ShiftCommand::Add { assistant, date, start, end, kind, note } = command;
+    let ShiftCommand::Add {
+        assistant,
+        date,
+        start,
+        end,
+        kind,
+        note,
+    } = command;
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
     let day = date_arg("--date", &date)?;
     let lang = ctx.lang;
-    let start = day.and_time(parse::time_of_day(&start).map_err(|e| Failure::User(format!("--start: {}", lang.parse_error(&e))))?);
-    let mut end = day.and_time(parse::time_of_day(&end).map_err(|e| Failure::User(format!("--end: {}", lang.parse_error(&e))))?);
+    let start = day.and_time(
+        parse::time_of_day(&start)
+            .map_err(|e| Failure::User(format!("--start: {}", lang.parse_error(&e))))?,
+    );
+    let mut end = day.and_time(
+        parse::time_of_day(&end)
+            .map_err(|e| Failure::User(format!("--end: {}", lang.parse_error(&e))))?,
+    );
     if end <= start {
         end += Duration::days(1);
     }
@@ -42,10 +55,14 @@ pub fn shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
 pub fn import(ctx: &mut Context, command: ImportCommand) -> Outcome {
     let ImportCommand::Shifts { file } = command;
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
-    let bytes = std::fs::read(&file).map_err(|e| Failure::User(format!("cannot read {}: {e}", file.display())))?;
+    let bytes = std::fs::read(&file)
+        .map_err(|e| Failure::User(format!("cannot read {}: {e}", file.display())))?;
     let text = String::from_utf8_lossy(&bytes);
     let report = |errors: Vec<(usize, String)>| {
-        let mut msg = format!("{}: nothing was imported; fix these lines and try again:\n", file.display());
+        let mut msg = format!(
+            "{}: nothing was imported; fix these lines and try again:\n",
+            file.display()
+        );
         for (line, reason) in errors {
             msg += &format!("  line {line}: {}\n", crate::text::clean(&reason));
         }
@@ -53,13 +70,23 @@ pub fn import(ctx: &mut Context, command: ImportCommand) -> Outcome {
     };
     let rows = crate::shift_csv::parse(&text, ctx.lang)
         .map_err(|errors| report(errors.into_iter().map(|e| (e.line, e.reason)).collect()))?;
-    let outcome = ctx.store.import_shifts(recipient.id, &rows)?.map_err(report)?;
+    let outcome = ctx
+        .store
+        .import_shifts(recipient.id, &rows)?
+        .map_err(report)?;
     let mut msg = format!("Imported {} shifts", outcome.added);
     if outcome.duplicates > 0 {
-        msg += &format!("; {} were already stored and were not imported again", outcome.duplicates);
+        msg += &format!(
+            "; {} were already stored and were not imported again",
+            outcome.duplicates
+        );
     }
     if !outcome.new_assistants.is_empty() {
-        let names: Vec<String> = outcome.new_assistants.iter().map(|n| crate::text::clean(n).into_owned()).collect();
+        let names: Vec<String> = outcome
+            .new_assistants
+            .iter()
+            .map(|n| crate::text::clean(n).into_owned())
+            .collect();
         msg += &format!("; new assistants: {}", names.join(", "));
     }
     emit(&format!("{msg}.\n"))

@@ -85,11 +85,16 @@ fn database_path(cli: &Cli) -> Result<PathBuf, Failure> {
         return Ok(path.clone());
     }
     let dirs = directories::ProjectDirs::from("no", "bpa", "bpa").ok_or_else(|| {
-        Failure::System("cannot find a home directory for the data; give a file with --db PATH".into())
+        Failure::System(
+            "cannot find a home directory for the data; give a file with --db PATH".into(),
+        )
     })?;
     let dir = dirs.data_dir();
     create_private_dir(dir).map_err(|e| {
-        Failure::System(format!("cannot create the data folder {}: {e}", dir.display()))
+        Failure::System(format!(
+            "cannot create the data folder {}: {e}",
+            dir.display()
+        ))
     })?;
     Ok(dir.join("bpa.db"))
 }
@@ -134,6 +139,9 @@ pub(crate) fn date_arg(flag: &str, text: &str) -> Result<chrono::NaiveDate, Fail
 }
 
 /// Parses an optional date argument.
-pub(crate) fn opt_date_arg(flag: &str, text: Option<&String>) -> Result<Option<chrono::NaiveDate>, Failure> {
+pub(crate) fn opt_date_arg(
+    flag: &str,
+    text: Option<&String>,
+) -> Result<Option<chrono::NaiveDate>, Failure> {
     text.map(|t| date_arg(flag, t)).transpose()
 }

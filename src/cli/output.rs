@@ -24,7 +24,8 @@ pub fn csv(header: &[&str], rows: &[Vec<String>]) -> Result<String, Failure> {
     let failure = |e: csv::Error| Failure::System(e.to_string());
     w.write_record(header).map_err(failure)?;
     for row in rows {
-        w.write_record(row.iter().map(|c| text::csv_cell(c))).map_err(failure)?;
+        w.write_record(row.iter().map(|c| text::csv_cell(c)))
+            .map_err(failure)?;
     }
     let bytes = w.into_inner().map_err(|e| Failure::System(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| Failure::System(e.to_string()))

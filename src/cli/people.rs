@@ -59,9 +59,9 @@ pub fn allocation(ctx: &mut Context, command: AllocationCommand) -> Outcome {
                     .map_err(|e| Failure::User(format!("--sleeping-night-factor: {e}")))?;
             }
             match ctx.store.add_allocation(recipient.id, &new, end_previous) {
-                Err(StoreError::Allocation(e @ crate::domain::allocation::AllocationError::Overlap { .. })) => {
-                    Err(Failure::User(format!("{e} (or pass --end-previous)")))
-                }
+                Err(StoreError::Allocation(
+                    e @ crate::domain::allocation::AllocationError::Overlap { .. },
+                )) => Err(Failure::User(format!("{e} (or pass --end-previous)"))),
                 other => other.map(|_| ()).map_err(Failure::from),
             }?;
             emit(&format!("{}\n", ctx.lang.strings().saved))
@@ -92,13 +92,18 @@ pub fn allocation(ctx: &mut Context, command: AllocationCommand) -> Outcome {
                     emit(&json(&rows)?)
                 }
                 Format::Text | Format::Csv => {
-                    let opt = |d: Option<chrono::NaiveDate>| d.map(|d| lang.date(d)).unwrap_or_default();
+                    let opt =
+                        |d: Option<chrono::NaiveDate>| d.map(|d| lang.date(d)).unwrap_or_default();
                     let rows: Vec<Vec<String>> = all
                         .iter()
                         .map(|a| {
                             vec![
                                 a.purpose.clone(),
-                                if format == Format::Csv { a.minutes_per_week.to_string() } else { lang.hours(a.minutes_per_week) },
+                                if format == Format::Csv {
+                                    a.minutes_per_week.to_string()
+                                } else {
+                                    lang.hours(a.minutes_per_week)
+                                },
                                 lang.date(a.valid_from),
                                 opt(a.valid_to),
                                 s.flex_names[a.flex as usize].to_owned(),
@@ -108,12 +113,31 @@ pub fn allocation(ctx: &mut Context, command: AllocationCommand) -> Outcome {
                         })
                         .collect();
                     if format == Format::Csv {
-                        let header = ["purpose", "minutes_per_week", "valid_from", "valid_to", "flex_period", "appeal_deadline", "reference"];
+                        let header = [
+                            "purpose",
+                            "minutes_per_week",
+                            "valid_from",
+                            "valid_to",
+                            "flex_period",
+                            "appeal_deadline",
+                            "reference",
+                        ];
                         emit(&csv(&header, &rows)?)
                     } else if rows.is_empty() {
-                        emit(&format!("{}\n", s.allocation_empty.lines().next().unwrap_or_default()))
+                        emit(&format!(
+                            "{}\n",
+                            s.allocation_empty.lines().next().unwrap_or_default()
+                        ))
                     } else {
-                        let header = [s.col_purpose, s.col_per_week, s.col_from, s.col_to, s.col_flex, s.col_deadline, s.f_reference];
+                        let header = [
+                            s.col_purpose,
+                            s.col_per_week,
+                            s.col_from,
+                            s.col_to,
+                            s.col_flex,
+                            s.col_deadline,
+                            s.f_reference,
+                        ];
                         emit(&table(&header, &rows, &[1]))
                     }
                 }
@@ -137,13 +161,23 @@ struct AssistantRow {
 
 pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
     match command {
-        AssistantCommand::Add { name, phone, email, police_certificate, confidentiality, contract } => {
+        AssistantCommand::Add {
+            name,
+            phone,
+            email,
+            police_certificate,
+            confidentiality,
+            contract,
+        } => {
             let a = Assistant {
                 id: None,
                 name,
                 phone,
                 email,
-                police_certificate: opt_date_arg("--police-certificate", police_certificate.as_ref())?,
+                police_certificate: opt_date_arg(
+                    "--police-certificate",
+                    police_certificate.as_ref(),
+                )?,
                 confidentiality: opt_date_arg("--confidentiality", confidentiality.as_ref())?,
                 contract: opt_date_arg("--contract", contract.as_ref())?,
                 active: true,
@@ -159,7 +193,8 @@ pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
                 if a.is_ready() {
                     s.ready.to_owned()
                 } else {
-                    let missing: Vec<&str> = a.missing().into_iter().map(|m| lang.missing(m)).collect();
+                    let missing: Vec<&str> =
+                        a.missing().into_iter().map(|m| lang.missing(m)).collect();
                     format!("{}: {}", s.not_ready, missing.join(", "))
                 }
             };
@@ -185,20 +220,50 @@ pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
                     let rows: Vec<Vec<String>> = all
                         .iter()
                         .map(|a| {
-                            let d = |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
-                            vec![a.name.clone(), a.phone.clone(), a.email.clone(), d(a.police_certificate), d(a.confidentiality), d(a.contract), a.active.to_string(), a.is_ready().to_string()]
+                            let d = |x: Option<chrono::NaiveDate>| {
+                                x.map(|d| d.to_string()).unwrap_or_default()
+                            };
+                            vec![
+                                a.name.clone(),
+                                a.phone.clone(),
+                                a.email.clone(),
+                                d(a.police_certificate),
+                                d(a.confidentiality),
+                                d(a.contract),
+                                a.active.to_string(),
+                                a.is_ready().to_string(),
+                            ]
                         })
                         .collect();
-                    emit(&csv(&["name", "phone", "email", "police_certificate", "confidentiality_declaration", "contract", "active", "ready"], &rows)?)
+                    emit(&csv(
+                        &[
+                            "name",
+                            "phone",
+                            "email",
+                            "police_certificate",
+                            "confidentiality_declaration",
+                            "contract",
+                            "active",
+                            "ready",
+                        ],
+                        &rows,
+                    )?)
                 }
                 Format::Text => {
                     if all.is_empty() {
-                        return emit(&format!("{}\n", s.assistants_empty.lines().next().unwrap_or_default()));
+                        return emit(&format!(
+                            "{}\n",
+                            s.assistants_empty.lines().next().unwrap_or_default()
+                        ));
                     }
                     let rows: Vec<Vec<String>> = all
                         .iter()
                         .map(|a| {
-                            let name = if a.active { a.name.clone() } else { format!("{} {}", a.name, s.former) };
+                            let name = if a.active {
+                                a.name.clone()
+                            } else {
+                                format!("{} {}", a.name, s.former)
+                            };
                             vec![name, a.phone.clone(), readiness(a)]
                         })
                         .collect();

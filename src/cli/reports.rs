@@ -19,23 +19,39 @@ struct HolidayRow {
 pub fn holidays(ctx: &Context, year: Option<i32>, format: Format) -> Outcome {
     let year = year.unwrap_or_else(|| crate::clock::today().year());
     if !(1583..=9999).contains(&year) {
-        return Err(Failure::User(format!("{year} is outside the Gregorian calendar years bpa knows (1583–9999)")));
+        return Err(Failure::User(format!(
+            "{year} is outside the Gregorian calendar years bpa knows (1583–9999)"
+        )));
     }
     let lang = ctx.lang;
     let list = holidays::holidays(year);
     match format {
         Format::Json => {
-            let rows: Vec<HolidayRow> = list.iter().map(|(d, h)| HolidayRow { date: d.to_string(), name: lang.holiday(*h) }).collect();
+            let rows: Vec<HolidayRow> = list
+                .iter()
+                .map(|(d, h)| HolidayRow {
+                    date: d.to_string(),
+                    name: lang.holiday(*h),
+                })
+                .collect();
             emit(&json(&rows)?)
         }
         Format::Csv => {
-            let rows: Vec<Vec<String>> = list.iter().map(|(d, h)| vec![d.to_string(), lang.holiday(*h).to_owned()]).collect();
+            let rows: Vec<Vec<String>> = list
+                .iter()
+                .map(|(d, h)| vec![d.to_string(), lang.holiday(*h).to_owned()])
+                .collect();
             emit(&csv(&["date", "name"], &rows)?)
         }
         Format::Text => {
             let mut out = String::new();
             for (d, h) in list {
-                out += &format!("{:<10} {:<10} {}\n", lang.weekday_long(d), lang.date(d), lang.holiday(h));
+                out += &format!(
+                    "{:<10} {:<10} {}\n",
+                    lang.weekday_long(d),
+                    lang.date(d),
+                    lang.holiday(h)
+                );
             }
             emit(&out)
         }
@@ -71,16 +87,24 @@ pub fn report(ctx: &Context, command: ReportCommand) -> Outcome {
     let (period, format) = match command {
         ReportCommand::Week { week, format } => {
             let w = match week {
-                Some(text) => Week::parse(&text)
-                    .ok_or_else(|| Failure::User(format!("«{}» is not a week; write YYYY-Www, e.g. 2026-W48", crate::text::clean(&text))))?,
+                Some(text) => Week::parse(&text).ok_or_else(|| {
+                    Failure::User(format!(
+                        "«{}» is not a week; write YYYY-Www, e.g. 2026-W48",
+                        crate::text::clean(&text)
+                    ))
+                })?,
                 None => Week::containing(today),
             };
             (Period::Week(w), format)
         }
         ReportCommand::Month { month, format } => {
             let m = match month {
-                Some(text) => Month::parse(&text)
-                    .ok_or_else(|| Failure::User(format!("«{}» is not a month; write YYYY-MM, e.g. 2026-11", crate::text::clean(&text))))?,
+                Some(text) => Month::parse(&text).ok_or_else(|| {
+                    Failure::User(format!(
+                        "«{}» is not a month; write YYYY-MM, e.g. 2026-11",
+                        crate::text::clean(&text)
+                    ))
+                })?,
                 None => Month::containing(today),
             };
             (Period::Month(m), format)
@@ -114,8 +138,16 @@ fn to_json(rep: &Report) -> ReportJson {
         worked_minutes: rep.figures.worked,
         remaining_minutes: rep.figures.remaining(),
         flex_balance_minutes: rep.flex_balance(),
-        flex_left_in_period_minutes: (!rep.flex.is_empty()).then(|| rep.flex.iter().map(|f| f.left_in_period).sum()),
-        assistants: rep.assistants.iter().map(|(name, minutes)| AssistantMinutes { name: name.clone(), minutes: *minutes }).collect(),
+        flex_left_in_period_minutes: (!rep.flex.is_empty())
+            .then(|| rep.flex.iter().map(|f| f.left_in_period).sum()),
+        assistants: rep
+            .assistants
+            .iter()
+            .map(|(name, minutes)| AssistantMinutes {
+                name: name.clone(),
+                minutes: *minutes,
+            })
+            .collect(),
     }
 }
 
@@ -130,15 +162,35 @@ fn to_csv(rep: &Report) -> Result<String, Failure> {
         ("remaining", f.remaining()),
     ]
     .iter()
-    .map(|(name, v)| vec![label.clone(), (*name).to_owned(), String::new(), v.to_string()])
+    .map(|(name, v)| {
+        vec![
+            label.clone(),
+            (*name).to_owned(),
+            String::new(),
+            v.to_string(),
+        ]
+    })
     .collect();
     if let Some(b) = rep.flex_balance() {
-        rows.push(vec![label.clone(), "flex_balance".into(), String::new(), b.to_string()]);
+        rows.push(vec![
+            label.clone(),
+            "flex_balance".into(),
+            String::new(),
+            b.to_string(),
+        ]);
     }
     for (name, minutes) in &rep.assistants {
-        rows.push(vec![label.clone(), "assistant".into(), name.clone().unwrap_or_default(), minutes.to_string()]);
+        rows.push(vec![
+            label.clone(),
+            "assistant".into(),
+            name.clone().unwrap_or_default(),
+            minutes.to_string(),
+        ]);
     }
-    let period_col = if matches!(rep.period, Period::Week(_)) { "week" } else { "month" };
+    let period_col = if matches!(rep.period, Period::Week(_)) {
+        "week"
+    } else {
+        "month"
+    };
     csv(&[period_col, "figure", "assistant", "minutes"], &rows)
 }
-

@@ -13,12 +13,16 @@ pub fn init(ctx: &mut Context, a: &InitArgs) -> Outcome {
         .clone()
         .ok_or_else(|| Failure::User("name the recipient with --recipient NAME".into()))?;
     let representative = match (&a.arbeidsleder, &a.relation) {
-        (Some(name), Some(relation)) => Some(Representative { name: name.clone(), relation: relation.clone() }),
+        (Some(name), Some(relation)) => Some(Representative {
+            name: name.clone(),
+            relation: relation.clone(),
+        }),
         _ => None,
     };
     let allocation = match (&a.hours_per_week, &a.from) {
         (Some(hours), Some(from)) => {
-            let minutes = parse::hours_to_minutes(hours).map_err(|e| Failure::User(format!("--hours-per-week: {e}")))?;
+            let minutes = parse::hours_to_minutes(hours)
+                .map_err(|e| Failure::User(format!("--hours-per-week: {e}")))?;
             let mut new = NewAllocation::new(minutes, date_arg("--from", from)?);
             new.valid_to = opt_date_arg("--to", a.to.as_ref())?;
             new.received_on = opt_date_arg("--received", a.received.as_ref())?;
@@ -26,7 +30,10 @@ pub fn init(ctx: &mut Context, a: &InitArgs) -> Outcome {
         }
         _ => None,
     };
-    let new = NewRecipient { name: name.clone(), representative };
+    let new = NewRecipient {
+        name: name.clone(),
+        representative,
+    };
     if let Some(rep) = &new.representative {
         ctx.store.set_actor(&rep.name);
     } else {
@@ -34,12 +41,21 @@ pub fn init(ctx: &mut Context, a: &InitArgs) -> Outcome {
     }
     ctx.store.create_recipient(&new, allocation.as_ref())?;
     let s = ctx.lang.strings();
-    emit(&format!("{}\n", s.setup_done.replace("{}", &crate::text::clean(new.name.trim()))))
+    emit(&format!(
+        "{}\n",
+        s.setup_done
+            .replace("{}", &crate::text::clean(new.name.trim()))
+    ))
 }
 
 pub fn demo(ctx: &mut Context, years: u32, seed: u64, force: bool) -> Outcome {
     let plan = crate::demo::plan(years, seed, crate::clock::now());
-    ctx.store.set_actor(plan.recipient.representative.as_ref().map_or("demo", |r| r.name.as_str()));
+    ctx.store.set_actor(
+        plan.recipient
+            .representative
+            .as_ref()
+            .map_or("demo", |r| r.name.as_str()),
+    );
     ctx.store.load_demo(&plan, force)?;
     emit(&format!(
         "{} ({} · {} shifts, {} log entries)\n",

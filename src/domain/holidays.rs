@@ -25,6 +25,8 @@ pub enum Holiday {
 }
 
 /// Easter Sunday of `year` (anonymous Gregorian algorithm, Meeus/Jones/Butcher).
+/// The one-letter names are the algorithm's own.
+#[allow(clippy::many_single_char_names)]
 pub fn easter_sunday(year: i32) -> NaiveDate {
     let a = year % 19;
     let b = year / 100;

@@ -139,7 +139,11 @@ pub fn flex_status(
 }
 
 /// The flex status of every flex allocation at the end of `range`.
-pub fn flex_statuses(allocations: &[Allocation], shifts: &[Shift], range: DayRange) -> Vec<FlexStatus> {
+pub fn flex_statuses(
+    allocations: &[Allocation],
+    shifts: &[Shift],
+    range: DayRange,
+) -> Vec<FlexStatus> {
     allocations
         .iter()
         .filter_map(|a| flex_status(a, allocations, shifts, range))
@@ -274,7 +278,10 @@ mod tests {
         let f = figures(week(2026, 48).days(), &[a], &[night, day]);
         // 540 minutes × 0.333 = 179.8 → 180, plus 480 ordinary.
         assert_eq!(f.scheduled, 180 + 480);
-        assert_eq!(f.per_assistant, vec![(Some(AssistantId(2)), 480), (Some(AssistantId(1)), 180)]);
+        assert_eq!(
+            f.per_assistant,
+            vec![(Some(AssistantId(2)), 480), (Some(AssistantId(1)), 180)]
+        );
     }
 
     #[test]
@@ -314,7 +321,10 @@ mod tests {
         assert_eq!(status.left_in_period, (600 * 365 * 2 + 7) / 14 - 900);
         let mut weekly = a.clone();
         weekly.flex = FlexPeriod::None;
-        assert_eq!(flex_status(&weekly, &[weekly.clone()], &shifts, week(2026, 2).days()), None);
+        assert_eq!(
+            flex_status(&weekly, &[weekly.clone()], &shifts, week(2026, 2).days()),
+            None
+        );
     }
 
     proptest! {

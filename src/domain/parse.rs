@@ -32,7 +32,13 @@ pub fn date(text: &str) -> Result<NaiveDate, ParseError> {
     let parsed = if t.contains('.') {
         let parts: Vec<&str> = t.split('.').collect();
         match parts.as_slice() {
-            [d, m, y] if y.len() == 4 && !d.is_empty() && d.len() <= 2 && !m.is_empty() && m.len() <= 2 => {
+            [d, m, y]
+                if y.len() == 4
+                    && !d.is_empty()
+                    && d.len() <= 2
+                    && !m.is_empty()
+                    && m.len() <= 2 =>
+            {
                 match (y.parse(), m.parse(), d.parse()) {
                     (Ok(y), Ok(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d),
                     _ => None,
@@ -61,7 +67,10 @@ pub fn time_of_day(text: &str) -> Result<NaiveTime, ParseError> {
     let (h, m) = t
         .split_once([':', '.'])
         .ok_or_else(|| ParseError::Time(echo(text)))?;
-    let ok = !h.is_empty() && h.len() <= 2 && m.len() == 2 && (h.chars().chain(m.chars())).all(|c| c.is_ascii_digit());
+    let ok = !h.is_empty()
+        && h.len() <= 2
+        && m.len() == 2
+        && (h.chars().chain(m.chars())).all(|c| c.is_ascii_digit());
     let parsed = ok
         .then(|| NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0))
         .flatten();
@@ -76,12 +85,23 @@ fn scaled_decimal(text: &str, max_decimals: u32) -> Option<i64> {
     if whole.is_empty() && frac.is_empty()
         || whole.len() > 6
         || frac.len() > max_decimals as usize
-        || !whole.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+        || !whole
+            .chars()
+            .chain(frac.chars())
+            .all(|c| c.is_ascii_digit())
     {
         return None;
     }
-    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
-    let mut frac_scaled: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let mut frac_scaled: i64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
     for _ in frac.len()..max_decimals as usize {
         frac_scaled *= 10;
     }
@@ -92,8 +112,14 @@ fn scaled_decimal(text: &str, max_decimals: u32) -> Option<i64> {
 pub fn hours_to_minutes(text: &str) -> Result<i64, ParseError> {
     let t = text.trim();
     if let Some((h, m)) = t.split_once(':') {
-        let ok = !h.is_empty() && h.len() <= 4 && m.len() == 2 && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit());
-        if ok && let (Ok(h), Ok(m)) = (h.parse::<i64>(), m.parse::<i64>()) && m < 60 {
+        let ok = !h.is_empty()
+            && h.len() <= 4
+            && m.len() == 2
+            && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit());
+        if ok
+            && let (Ok(h), Ok(m)) = (h.parse::<i64>(), m.parse::<i64>())
+            && m < 60
+        {
             return Ok(h * 60 + m);
         }
         return Err(ParseError::Hours(echo(text)));
@@ -126,7 +152,10 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         assert_eq!(date("2026-11-26"), Ok(d));
         assert_eq!(date("26.11.2026"), Ok(d));
-        assert_eq!(date(" 6.1.2026 "), Ok(NaiveDate::from_ymd_opt(2026, 1, 6).unwrap()));
+        assert_eq!(
+            date(" 6.1.2026 "),
+            Ok(NaiveDate::from_ymd_opt(2026, 1, 6).unwrap())
+        );
         assert!(date("2026-02-30").is_err());
         assert!(date("26/11/2026").is_err());
         assert!(date("").is_err());
@@ -134,8 +163,14 @@ mod tests {
 
     #[test]
     fn times_of_day() {
-        assert_eq!(time_of_day("08:30"), Ok(NaiveTime::from_hms_opt(8, 30, 0).unwrap()));
-        assert_eq!(time_of_day("7.05"), Ok(NaiveTime::from_hms_opt(7, 5, 0).unwrap()));
+        assert_eq!(
+            time_of_day("08:30"),
+            Ok(NaiveTime::from_hms_opt(8, 30, 0).unwrap())
+        );
+        assert_eq!(
+            time_of_day("7.05"),
+            Ok(NaiveTime::from_hms_opt(7, 5, 0).unwrap())
+        );
         assert!(time_of_day("24:00").is_err());
         assert!(time_of_day("8").is_err());
         assert!(time_of_day("+8:00").is_err());

@@ -284,8 +284,14 @@ mod tests {
     fn days_of_clock_change_have_23_and_25_hours() {
         let spring = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
         let autumn = NaiveDate::from_ymd_opt(2026, 10, 25).unwrap();
-        assert_eq!(DayRange::inclusive(spring, spring).elapsed_minutes(), 23 * 60);
-        assert_eq!(DayRange::inclusive(autumn, autumn).elapsed_minutes(), 25 * 60);
+        assert_eq!(
+            DayRange::inclusive(spring, spring).elapsed_minutes(),
+            23 * 60
+        );
+        assert_eq!(
+            DayRange::inclusive(autumn, autumn).elapsed_minutes(),
+            25 * 60
+        );
     }
 
     #[test]
@@ -319,6 +325,9 @@ mod tests {
     #[test]
     fn month_arithmetic_clamps_to_short_months() {
         let jan31 = NaiveDate::from_ymd_opt(2028, 1, 31).unwrap();
-        assert_eq!(add_months(jan31, 1), NaiveDate::from_ymd_opt(2028, 2, 29).unwrap());
+        assert_eq!(
+            add_months(jan31, 1),
+            NaiveDate::from_ymd_opt(2028, 2, 29).unwrap()
+        );
     }
 }

@@ -78,7 +78,11 @@ impl Lang {
     /// Hours rounded to a tenth, for charts where the exact figure is shown elsewhere.
     pub fn hours_rounded(self, minutes: i64) -> String {
         let tenths = (minutes * 10 + 30).div_euclid(60);
-        self.decimal(format!("{}.{}", tenths.div_euclid(10), tenths.rem_euclid(10)))
+        self.decimal(format!(
+            "{}.{}",
+            tenths.div_euclid(10),
+            tenths.rem_euclid(10)
+        ))
     }
 
     /// Hours as a bare decimal for forms: `37,5` or `16:04`.
@@ -98,7 +102,7 @@ impl Lang {
 
     /// A thousandths factor as a decimal: `1`, `0,333`.
     pub fn factor(self, permille: u32) -> String {
-        let text = if permille % 1000 == 0 {
+        let text = if permille.is_multiple_of(1000) {
             format!("{}", permille / 1000)
         } else {
             format!("{}.{:03}", permille / 1000, permille % 1000)
@@ -120,7 +124,11 @@ impl Lang {
     pub fn day_month(self, d: NaiveDate) -> String {
         match self {
             Self::Nb => d.format("%d.%m").to_string(),
-            Self::En => format!("{} {}", d.day(), &self.strings().months[d.month0() as usize][..3]),
+            Self::En => format!(
+                "{} {}",
+                d.day(),
+                &self.strings().months[d.month0() as usize][..3]
+            ),
         }
     }
 
@@ -185,7 +193,10 @@ impl Lang {
                 .err_alloc_overlap
                 .replace("{purpose}", &crate::text::clean(purpose))
                 .replace("{from}", &self.date(*from))
-                .replace("{to}", &to.parse().map_or_else(|_| to.clone(), |d| self.date(d))),
+                .replace(
+                    "{to}",
+                    &to.parse().map_or_else(|_| to.clone(), |d| self.date(d)),
+                ),
         }
     }
 

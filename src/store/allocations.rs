@@ -51,7 +51,12 @@ impl NewAllocation {
         Allocation {
             id,
             recipient,
-            purpose: if purpose.is_empty() { DEFAULT_PURPOSE } else { purpose }.to_owned(),
+            purpose: if purpose.is_empty() {
+                DEFAULT_PURPOSE
+            } else {
+                purpose
+            }
+            .to_owned(),
             minutes_per_week: self.minutes_per_week,
             valid_from: self.valid_from,
             valid_to: self.valid_to,
@@ -159,7 +164,7 @@ pub(super) fn insert_allocation(
     }
     candidate.check_overlap(&load(tx, recipient)?)?;
     tx.execute(
-        &format!("INSERT INTO allocation ({}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", COLUMNS),
+        &format!("INSERT INTO allocation ({COLUMNS}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
         params![
             recipient.0,
             candidate.purpose,
@@ -204,7 +209,11 @@ impl Store {
 
     /// The allocation of the same purpose that adding `new` would end early,
     /// so the caller can ask the user first.
-    pub fn allocation_to_end(&self, recipient: RecipientId, new: &NewAllocation) -> Result<Option<Allocation>> {
+    pub fn allocation_to_end(
+        &self,
+        recipient: RecipientId,
+        new: &NewAllocation,
+    ) -> Result<Option<Allocation>> {
         let existing = self.allocations(recipient)?;
         let candidate = new.to_domain(AllocationId(0), recipient);
         Ok(previous_to_end(&existing, &candidate).cloned())
@@ -280,7 +289,13 @@ mod tests {
     fn setup() -> (Store, RecipientId) {
         let mut s = Store::open_in_memory().unwrap();
         let id = s
-            .create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, None)
+            .create_recipient(
+                &NewRecipient {
+                    name: "Ola".into(),
+                    representative: None,
+                },
+                None,
+            )
             .unwrap();
         (s, id)
     }
@@ -299,12 +314,19 @@ mod tests {
     #[test]
     fn an_overlap_is_refused_unless_the_previous_one_is_ended() {
         let (mut s, r) = setup();
-        s.add_allocation(r, &NewAllocation::new(2400, d(2026, 1, 1)), false).unwrap();
+        s.add_allocation(r, &NewAllocation::new(2400, d(2026, 1, 1)), false)
+            .unwrap();
         let next = NewAllocation::new(2700, d(2026, 7, 1));
         let err = s.add_allocation(r, &next, false).unwrap_err();
-        assert!(matches!(err, StoreError::Allocation(AllocationError::Overlap { .. })), "{err}");
+        assert!(
+            matches!(err, StoreError::Allocation(AllocationError::Overlap { .. })),
+            "{err}"
+        );
         assert_eq!(s.allocations(r).unwrap().len(), 1);
-        assert_eq!(s.allocation_to_end(r, &next).unwrap().map(|a| a.valid_from), Some(d(2026, 1, 1)));
+        assert_eq!(
+            s.allocation_to_end(r, &next).unwrap().map(|a| a.valid_from),
+            Some(d(2026, 1, 1))
+        );
         s.add_allocation(r, &next, true).unwrap();
         let all = s.allocations(r).unwrap();
         assert_eq!(all[0].valid_to, Some(d(2026, 6, 30)));
@@ -318,7 +340,9 @@ mod tests {
     #[test]
     fn an_update_keeps_the_rules() {
         let (mut s, r) = setup();
-        let id = s.add_allocation(r, &NewAllocation::new(2400, d(2026, 1, 1)), false).unwrap();
+        let id = s
+            .add_allocation(r, &NewAllocation::new(2400, d(2026, 1, 1)), false)
+            .unwrap();
         let mut changed = NewAllocation::new(2250, d(2026, 1, 1));
         changed.flex = FlexPeriod::Year;
         s.update_allocation(id, &changed).unwrap();

@@ -9,7 +9,8 @@ use super::{Result, Store, StoreError};
 use crate::domain::ids::AssistantId;
 use crate::domain::people::Assistant;
 
-const COLUMNS: &str = "id, name, phone, email, police_certificate_on, confidentiality_on, contract_on, active";
+const COLUMNS: &str =
+    "id, name, phone, email, police_certificate_on, confidentiality_on, contract_on, active";
 
 fn row_to_assistant(r: &rusqlite::Row) -> rusqlite::Result<Assistant> {
     Ok(Assistant {
@@ -24,7 +25,11 @@ fn row_to_assistant(r: &rusqlite::Row) -> rusqlite::Result<Assistant> {
     })
 }
 
-pub(super) fn insert_assistant(tx: &Transaction, actor: &str, a: &Assistant) -> Result<AssistantId> {
+pub(super) fn insert_assistant(
+    tx: &Transaction,
+    actor: &str,
+    a: &Assistant,
+) -> Result<AssistantId> {
     let name = a.name.trim();
     if name.is_empty() {
         return Err(StoreError::Invalid("the assistant needs a name".into()));
@@ -106,11 +111,20 @@ mod tests {
     #[test]
     fn assistants_are_listed_active_first_and_names_are_unique() {
         let mut s = Store::open_in_memory().unwrap();
-        let a = |name: &str, active| Assistant { name: name.into(), active, ..Assistant::default() };
+        let a = |name: &str, active| Assistant {
+            name: name.into(),
+            active,
+            ..Assistant::default()
+        };
         s.add_assistant(&a("Åse", true)).unwrap();
         s.add_assistant(&a("Bjørn", false)).unwrap();
         s.add_assistant(&a("Anders", true)).unwrap();
-        let names: Vec<String> = s.assistants().unwrap().into_iter().map(|a| a.name).collect();
+        let names: Vec<String> = s
+            .assistants()
+            .unwrap()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
         assert_eq!(names[2], "Bjørn");
         assert!(s.add_assistant(&a("anders", true)).is_err());
         assert!(s.add_assistant(&a("  ", true)).is_err());

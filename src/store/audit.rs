@@ -33,7 +33,13 @@ fn entry_hash(prev: &str, at: &str, actor: &str, c: &Change, before: &str, after
         h.update(part.as_bytes());
         h.update([0]);
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    h.finalize()
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, b| {
+            use std::fmt::Write;
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
 }
 
 /// Appends `change` to the audit log inside the caller's transaction.

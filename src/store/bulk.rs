@@ -20,7 +20,10 @@ impl Store {
             ));
         }
         if self.recipient_by_name(&plan.recipient.name)?.is_some() {
-            return Err(StoreError::Invalid(format!("there is already a recipient called «{}»", plan.recipient.name)));
+            return Err(StoreError::Invalid(format!(
+                "there is already a recipient called «{}»",
+                plan.recipient.name
+            )));
         }
         self.write(|tx, actor| {
             let rep = plan.recipient.representative.as_ref();
@@ -119,7 +122,7 @@ impl Store {
                 tx,
                 actor,
                 "load_demo",
-                json!({
+                &json!({
                     "recipient_id": recipient.0,
                     "assistants": plan.assistants.len(),
                     "shifts": plan.shifts.len(),
@@ -139,7 +142,10 @@ mod tests {
 
     #[test]
     fn demo_data_loads_into_an_empty_database_only() {
-        let now = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap().and_hms_opt(12, 0, 0).unwrap();
+        let now = NaiveDate::from_ymd_opt(2026, 11, 26)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap();
         let plan = crate::demo::plan(1, 42, now);
         let mut store = Store::open_in_memory().unwrap();
         let r = store.load_demo(&plan, false).unwrap();
@@ -147,7 +153,8 @@ mod tests {
         assert_eq!(store.assistants().unwrap().len(), 7);
         assert!(store.load_demo(&plan, false).is_err());
         assert_eq!(store.verify_chain().unwrap(), None);
-        let day = crate::domain::time::DayRange::new(now.date() - chrono::Duration::days(7), now.date());
+        let day =
+            crate::domain::time::DayRange::new(now.date() - chrono::Duration::days(7), now.date());
         assert!(!store.log_lines(r, day).unwrap().is_empty());
     }
 }

@@ -43,7 +43,11 @@ pub fn opt_datetime(row: &rusqlite::Row, col: usize) -> rusqlite::Result<Option<
 }
 
 /// Reads a code column through `from_code`.
-pub fn code<T>(row: &rusqlite::Row, col: usize, from_code: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+pub fn code<T>(
+    row: &rusqlite::Row,
+    col: usize,
+    from_code: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
     let text: String = row.get(col)?;
     from_code(&text).ok_or_else(|| bad(col, &text))
 }

@@ -4,7 +4,6 @@
 
 use chrono::NaiveDateTime;
 use rusqlite::params;
-use serde_json::json;
 
 use super::audit::{Change, record};
 use super::codec::{datetime_text, parse_datetime};
@@ -78,7 +77,12 @@ impl Store {
 }
 
 /// Records a whole batch in one audit entry (used for demo data).
-pub(super) fn record_batch(tx: &rusqlite::Transaction, actor: &str, what: &str, counts: serde_json::Value) -> Result<()> {
+pub(super) fn record_batch(
+    tx: &rusqlite::Transaction,
+    actor: &str,
+    what: &str,
+    counts: &serde_json::Value,
+) -> Result<()> {
     record(
         tx,
         actor,
@@ -87,7 +91,7 @@ pub(super) fn record_batch(tx: &rusqlite::Transaction, actor: &str, what: &str, 
             entity: "database",
             entity_id: None,
             before: None,
-            after: Some(json!(counts)),
+            after: Some(counts.clone()),
         },
     )
 }

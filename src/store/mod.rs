@@ -44,7 +44,9 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
-    #[error("no recipient yet: run `bpa init --recipient NAME` or start `bpa` for the guided start")]
+    #[error(
+        "no recipient yet: run `bpa init --recipient NAME` or start `bpa` for the guided start"
+    )]
     NoRecipient,
     #[error("the database holds several recipients ({0}); name one with --recipient NAME")]
     SeveralRecipients(String),
@@ -264,7 +266,10 @@ mod tests {
         assert_eq!(store.pragma_text("journal_mode").unwrap(), "wal");
         assert_eq!(store.pragma_text("synchronous").unwrap(), "2");
         assert_eq!(store.pragma_text("foreign_keys").unwrap(), "1");
-        assert_eq!(store.pragma_text("user_version").unwrap(), SCHEMA_VERSION.to_string());
+        assert_eq!(
+            store.pragma_text("user_version").unwrap(),
+            SCHEMA_VERSION.to_string()
+        );
         assert!(store.is_empty().unwrap());
     }
 
@@ -275,10 +280,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("a/b");
         create_private_dir(&data).unwrap();
-        assert_eq!(fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            fs::metadata(&data).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
         let path = data.join("bpa.db");
         drop(Store::open(&path).unwrap());
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 
     #[test]

@@ -156,15 +156,34 @@ mod tests {
     #[test]
     fn picking_a_recipient_needs_a_name_when_there_are_several() {
         let mut store = Store::open_in_memory().unwrap();
-        assert!(matches!(store.pick_recipient(None), Err(StoreError::NoRecipient)));
+        assert!(matches!(
+            store.pick_recipient(None),
+            Err(StoreError::NoRecipient)
+        ));
         for name in ["Ola", "Kari"] {
             store
-                .create_recipient(&NewRecipient { name: name.into(), representative: None }, None)
+                .create_recipient(
+                    &NewRecipient {
+                        name: name.into(),
+                        representative: None,
+                    },
+                    None,
+                )
                 .unwrap();
         }
         let err = store.pick_recipient(None).unwrap_err();
         assert!(err.to_string().contains("Kari, Ola"), "{err}");
         assert_eq!(store.pick_recipient(Some("kari")).unwrap().name, "Kari");
-        assert!(store.create_recipient(&NewRecipient { name: "OLA".into(), representative: None }, None).is_err());
+        assert!(
+            store
+                .create_recipient(
+                    &NewRecipient {
+                        name: "OLA".into(),
+                        representative: None
+                    },
+                    None
+                )
+                .is_err()
+        );
     }
 }

@@ -85,17 +85,29 @@ fn insert_shift(
         Some(id)
     } else if create_assistant {
         new_assistants.push(name.to_owned());
-        let a = Assistant { name: name.to_owned(), active: true, ..Assistant::default() };
+        let a = Assistant {
+            name: name.to_owned(),
+            active: true,
+            ..Assistant::default()
+        };
         Some(insert_assistant(tx, actor, &a)?)
     } else {
-        return Err(StoreError::Invalid(format!("no assistant is called «{name}»")));
+        return Err(StoreError::Invalid(format!(
+            "no assistant is called «{name}»"
+        )));
     };
     let (start, end) = (datetime_text(s.start), datetime_text(s.end));
     let duplicate: Option<i64> = tx
         .query_row(
             "SELECT id FROM shift WHERE recipient_id = ?1 AND assistant_id IS ?2 AND start_at = ?3
              AND end_at = ?4 AND kind = ?5",
-            params![recipient.0, assistant.map(|a| a.0), start, end, s.kind.code()],
+            params![
+                recipient.0,
+                assistant.map(|a| a.0),
+                start,
+                end,
+                s.kind.code()
+            ],
             |r| r.get(0),
         )
         .optional()?;
@@ -160,11 +172,20 @@ impl Store {
         recipient: RecipientId,
         rows: &[NewShift],
     ) -> Result<std::result::Result<ImportOutcome, Vec<(usize, String)>>> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut outcome = ImportOutcome::default();
         let mut refused = Vec::new();
         for row in rows {
-            match insert_shift(&tx, &self.actor, recipient, row, true, &mut outcome.new_assistants) {
+            match insert_shift(
+                &tx,
+                &self.actor,
+                recipient,
+                row,
+                true,
+                &mut outcome.new_assistants,
+            ) {
                 Ok(Some(_)) => outcome.added += 1,
                 Ok(None) => outcome.duplicates += 1,
                 Err(StoreError::Invalid(reason)) => refused.push((row.line, reason)),
@@ -181,7 +202,9 @@ impl Store {
 
     /// The shifts of a recipient that overlap `range`, by start.
     pub fn shifts_in(&self, recipient: RecipientId, range: DayRange) -> Result<Vec<Shift>> {
-        let from = datetime_text(crate::domain::time::day_start(range.start - Duration::days(MAX_SHIFT_DAYS + 1)));
+        let from = datetime_text(crate::domain::time::day_start(
+            range.start - Duration::days(MAX_SHIFT_DAYS + 1),
+        ));
         let to = datetime_text(crate::domain::time::day_start(range.end));
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM shift WHERE recipient_id = ?1 AND start_at >= ?2 AND start_at < ?3
@@ -202,7 +225,11 @@ impl Store {
 
     /// Number of shifts of a recipient.
     pub fn shift_count(&self, recipient: RecipientId) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM shift WHERE recipient_id = ?1", [recipient.0], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM shift WHERE recipient_id = ?1",
+            [recipient.0],
+            |r| r.get(0),
+        )?)
     }
 
     /// Assistant names by id, for reports and screens.
@@ -220,7 +247,10 @@ mod tests {
     use chrono::NaiveDate;
 
     fn at(d: u32, h: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 11, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
     }
 
     fn row(line: usize, who: &str, start: NaiveDateTime, end: NaiveDateTime) -> NewShift {
@@ -238,14 +268,25 @@ mod tests {
 
     fn setup() -> (Store, RecipientId) {
         let mut s = Store::open_in_memory().unwrap();
-        let id = s.create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, None).unwrap();
+        let id = s
+            .create_recipient(
+                &NewRecipient {
+                    name: "Ola".into(),
+                    representative: None,
+                },
+                None,
+            )
+            .unwrap();
         (s, id)
     }
 
     #[test]
     fn an_import_is_all_or_nothing_and_never_twice() {
         let (mut s, r) = setup();
-        let rows = vec![row(2, "Kari", at(23, 8), at(23, 16)), row(3, "Per", at(23, 16), at(23, 22))];
+        let rows = vec![
+            row(2, "Kari", at(23, 8), at(23, 16)),
+            row(3, "Per", at(23, 16), at(23, 22)),
+        ];
         let out = s.import_shifts(r, &rows).unwrap().unwrap();
         assert_eq!(out.added, 2);
         assert_eq!(out.new_assistants, vec!["Kari", "Per"]);
@@ -253,11 +294,18 @@ mod tests {
         assert_eq!((again.added, again.duplicates), (0, 2));
 
         let audit = s.audit_len().unwrap();
-        let bad = vec![row(2, "Nora", at(24, 8), at(24, 16)), row(3, "Kari", at(23, 10), at(23, 12))];
+        let bad = vec![
+            row(2, "Nora", at(24, 8), at(24, 16)),
+            row(3, "Kari", at(23, 10), at(23, 12)),
+        ];
         let refused = s.import_shifts(r, &bad).unwrap().unwrap_err();
         assert_eq!(refused.len(), 1);
         assert_eq!(refused[0].0, 3);
-        assert!(refused[0].1.contains("already has a shift"), "{}", refused[0].1);
+        assert!(
+            refused[0].1.contains("already has a shift"),
+            "{}",
+            refused[0].1
+        );
         assert_eq!(s.shift_count(r).unwrap(), 2);
         assert!(s.assistant_id("Nora").unwrap().is_none());
         assert_eq!(s.audit_len().unwrap(), audit);
@@ -266,7 +314,15 @@ mod tests {
     #[test]
     fn shifts_of_a_range_include_those_reaching_into_it() {
         let (mut s, r) = setup();
-        s.import_shifts(r, &[row(1, "Kari", at(22, 22), at(23, 7)), row(2, "Kari", at(30, 8), at(30, 9))]).unwrap().unwrap();
+        s.import_shifts(
+            r,
+            &[
+                row(1, "Kari", at(22, 22), at(23, 7)),
+                row(2, "Kari", at(30, 8), at(30, 9)),
+            ],
+        )
+        .unwrap()
+        .unwrap();
         let week = crate::domain::time::Week::new(2026, 48).unwrap();
         let shifts = s.shifts_in(r, week.days()).unwrap();
         assert_eq!(shifts.len(), 1);

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Padding, Block, Borders, Cell, Row, Table};
+use ratatui::widgets::{Block, Borders, Cell, Padding, Row, Table};
 
 use super::{Theme, cursor_at, empty_state, row_style, scroll_offset, title};
 use crate::app::App;
@@ -14,7 +14,10 @@ use crate::text::fit;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let s = lang.strings();
-    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(s.tabs[2], theme));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .title(title(s.tabs[2], theme));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.data.assistants.is_empty() {
@@ -37,7 +40,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 let missing: Vec<&str> = a.missing().into_iter().map(|m| lang.missing(m)).collect();
                 Line::from(format!("{}: {}", s.not_ready, missing.join(", "))).style(theme.warning)
             };
-            let name = if a.active { fit(&a.name, 24) } else { format!("{} {}", fit(&a.name, 14), s.former) };
+            let name = if a.active {
+                fit(&a.name, 24)
+            } else {
+                format!("{} {}", fit(&a.name, 14), s.former)
+            };
             Row::new(vec![
                 Cell::from(name),
                 Cell::from(fit(&a.phone, 14)),
@@ -47,9 +54,22 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .style(row_style(i == app.cursors.assistants, theme))
         })
         .collect();
-    let header = Row::new(vec![s.col_name, s.col_phone, s.col_hours_week, s.col_ready]).style(theme.heading);
-    let table = Table::new(rows, [Constraint::Length(25), Constraint::Length(15), Constraint::Length(10), Constraint::Min(20)])
-        .header(header);
+    let header =
+        Row::new(vec![s.col_name, s.col_phone, s.col_hours_week, s.col_ready]).style(theme.heading);
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(25),
+            Constraint::Length(15),
+            Constraint::Length(10),
+            Constraint::Min(20),
+        ],
+    )
+    .header(header);
     frame.render_widget(table, inner);
-    cursor_at(frame, inner.x, inner.y + 1 + (app.cursors.assistants - offset) as u16);
+    cursor_at(
+        frame,
+        inner.x,
+        inner.y + 1 + (app.cursors.assistants - offset) as u16,
+    );
 }

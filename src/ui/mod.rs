@@ -45,7 +45,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     header(app, theme, frame, Rect { height: 1, ..area });
-    tabs(app, theme, frame, Rect { y: area.y + TAB_ROW, height: 1, ..area });
+    tabs(
+        app,
+        theme,
+        frame,
+        Rect {
+            y: area.y + TAB_ROW,
+            height: 1,
+            ..area
+        },
+    );
     let body = Rect {
         y: area.y + 2,
         height: area.height - 5,
@@ -60,25 +69,63 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Reports => reports::render(app, theme, frame, body),
     }
     let bottom = area.y + area.height;
-    message_line(app, theme, frame, Rect { y: bottom - 3, height: 1, ..area });
-    figures_line(app, theme, frame, Rect { y: bottom - 2, height: 1, ..area });
-    key_line(app, theme, frame, Rect { y: bottom - 1, height: 1, ..area });
+    message_line(
+        app,
+        theme,
+        frame,
+        Rect {
+            y: bottom - 3,
+            height: 1,
+            ..area
+        },
+    );
+    figures_line(
+        app,
+        theme,
+        frame,
+        Rect {
+            y: bottom - 2,
+            height: 1,
+            ..area
+        },
+    );
+    key_line(
+        app,
+        theme,
+        frame,
+        Rect {
+            y: bottom - 1,
+            height: 1,
+            ..area
+        },
+    );
     overlay::render(app, theme, frame, area);
 }
 
 fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
-    let date = format!("{} {} ", app.lang.weekday_long(app.today), app.lang.date(app.today));
+    let date = format!(
+        "{} {} ",
+        app.lang.weekday_long(app.today),
+        app.lang.date(app.today)
+    );
     let room = (area.width as usize).saturating_sub(crate::text::width(&date) + 8);
     let mut spans = vec![Span::styled(" bpa ", theme.active_tab), Span::raw(" ")];
     if let Some(r) = &app.recipient {
         let label = format!("{}: ", s.recipient);
-        let name = fit(&r.name, (room / 2).max(12).min(room.saturating_sub(label.len())));
+        let name = fit(
+            &r.name,
+            (room / 2).max(12).min(room.saturating_sub(label.len())),
+        );
         let mut used = crate::text::width(&label) + crate::text::width(&name);
         spans.push(Span::styled(label, theme.muted));
         spans.push(Span::styled(name, theme.heading));
         if let Some(rep) = &r.representative {
-            let who = if rep.relation.is_empty() { rep.name.clone() } else { format!("{} ({})", rep.name, rep.relation) };
+            let who = if rep.relation.is_empty() {
+                rep.name.clone()
+            } else {
+                format!("{} ({})", rep.name, rep.relation)
+            };
             let label = format!("  {}: ", s.arbeidsleder);
             used += crate::text::width(&label);
             if used + 4 < room {
@@ -88,7 +135,10 @@ fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    frame.render_widget(Paragraph::new(Line::from(date).right_aligned()).style(theme.muted), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(date).right_aligned()).style(theme.muted),
+        area,
+    );
 }
 
 fn tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -101,14 +151,21 @@ fn tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else if active {
             spans[0] = Span::raw("▸");
         }
-        spans.push(Span::styled(title, if active { theme.active_tab } else { theme.base }));
+        spans.push(Span::styled(
+            title,
+            if active { theme.active_tab } else { theme.base },
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn message_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(status) = &app.status {
-        let (mark, style) = if status.error { ("✗ ", theme.error) } else { ("✓ ", theme.ok) };
+        let (mark, style) = if status.error {
+            ("✗ ", theme.error)
+        } else {
+            ("✓ ", theme.ok)
+        };
         let text = format!(" {mark}{}", fit(&status.text, area.width as usize - 4));
         frame.render_widget(Paragraph::new(text).style(style), area);
     }
@@ -139,9 +196,20 @@ pub fn figures_text(app: &App) -> String {
 }
 
 fn figures_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let over = app.data.week.as_ref().is_some_and(|r| r.figures.remaining() < 0);
-    let style = if over { theme.warning.patch(theme.bar) } else { theme.bar };
-    frame.render_widget(Paragraph::new(format!(" {}", figures_text(app))).style(style), area);
+    let over = app
+        .data
+        .week
+        .as_ref()
+        .is_some_and(|r| r.figures.remaining() < 0);
+    let style = if over {
+        theme.warning.patch(theme.bar)
+    } else {
+        theme.bar
+    };
+    frame.render_widget(
+        Paragraph::new(format!(" {}", figures_text(app))).style(style),
+        area,
+    );
 }
 
 /// The status bar's keys for the current context, from the same list as the help.
@@ -175,7 +243,10 @@ pub(crate) fn cursor_at(frame: &mut Frame, x: u16, y: u16) {
 
 /// An empty state: what will be here and how to add the first item.
 pub(crate) fn empty_state(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
-    let lines: Vec<Line> = text.lines().map(|l| Line::from(Span::styled(l.to_owned(), theme.base))).collect();
+    let lines: Vec<Line> = text
+        .lines()
+        .map(|l| Line::from(Span::styled(l.to_owned(), theme.base)))
+        .collect();
     let inner = Rect {
         x: area.x + 2,
         y: area.y + 1,
@@ -192,7 +263,11 @@ pub(crate) fn row_style(selected: bool, theme: &Theme) -> Style {
 
 /// Ensures `selected` is visible in a window of `height` rows; returns the first row shown.
 pub(crate) fn scroll_offset(selected: usize, height: usize) -> usize {
-    if height == 0 { 0 } else { selected.saturating_sub(height - 1) }
+    if height == 0 {
+        0
+    } else {
+        selected.saturating_sub(height - 1)
+    }
 }
 
 /// Context for the help overlay, so help and status bar read the same list.

@@ -19,7 +19,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     {
         let popup = centered(area, 74, 18);
         frame.render_widget(Clear, popup);
-        let block = Block::default().borders(Borders::ALL).title(title(&form.title, theme));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(title(&form.title, theme));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
         draw_form(form, app, theme, frame, inner, false);
@@ -36,7 +38,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let block = Block::default().borders(Borders::ALL).style(theme.heading);
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
-        frame.render_widget(Paragraph::new(clean(&confirm.question).into_owned()).wrap(Wrap { trim: true }), inner);
+        frame.render_widget(
+            Paragraph::new(clean(&confirm.question).into_owned()).wrap(Wrap { trim: true }),
+            inner,
+        );
         cursor_at(frame, inner.x, inner.y);
     }
 }
@@ -44,14 +49,32 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }
 
 /// Draws a form into `area`: one line per visible field, the save button,
 /// the error, a hint and (where no status bar shows them) the keys. The cursor stands in the focused field.
-pub fn draw_form(form: &Form, app: &App, theme: &Theme, frame: &mut Frame, area: Rect, show_keys: bool) {
+pub fn draw_form(
+    form: &Form,
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    show_keys: bool,
+) {
     let s = app.lang.strings();
-    let label_width = form.fields.iter().map(|f| f.label.width()).max().unwrap_or(10) as u16 + 2;
+    let label_width = form
+        .fields
+        .iter()
+        .map(|f| f.label.width())
+        .max()
+        .unwrap_or(10) as u16
+        + 2;
     let value_width = area.width.saturating_sub(label_width + 4) as usize;
     let mut y = area.y + 1;
     let mut cursor = None;
@@ -61,19 +84,39 @@ pub fn draw_form(form: &Form, app: &App, theme: &Theme, frame: &mut Frame, area:
         }
         let focused = i == form.focus;
         let x = area.x + 1;
-        let label = Span::styled(format!("{:<w$}", field.label, w = label_width as usize), if focused { theme.heading } else { theme.base });
+        let label = Span::styled(
+            format!("{:<w$}", field.label, w = label_width as usize),
+            if focused { theme.heading } else { theme.base },
+        );
         let (shown, cursor_col) = match &field.kind {
             FieldKind::Text => {
                 let value = clean(&field.value).into_owned();
                 let before: String = value.chars().take(field.cursor).collect();
                 let skip = before.width().saturating_sub(value_width.saturating_sub(1));
                 let visible: String = value.chars().skip(skip).collect();
-                (format!("{:<w$}", fit(&visible, value_width), w = value_width), before.width() - skip)
+                (
+                    format!("{:<w$}", fit(&visible, value_width), w = value_width),
+                    before.width() - skip,
+                )
             }
             FieldKind::Choice { .. } => (format!("◂ {} ▸", field.display()), 2),
         };
-        let value_style = if focused { theme.selected } else { theme.base.add_modifier(ratatui::style::Modifier::UNDERLINED) };
-        frame.render_widget(Paragraph::new(Line::from(vec![label, Span::styled(shown, value_style)])), Rect { x, y, width: area.width.saturating_sub(2), height: 1 });
+        let value_style = if focused {
+            theme.selected
+        } else {
+            theme
+                .base
+                .add_modifier(ratatui::style::Modifier::UNDERLINED)
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![label, Span::styled(shown, value_style)])),
+            Rect {
+                x,
+                y,
+                width: area.width.saturating_sub(2),
+                height: 1,
+            },
+        );
         if focused {
             cursor = Some((x + label_width + cursor_col as u16, y));
         }
@@ -81,8 +124,20 @@ pub fn draw_form(form: &Form, app: &App, theme: &Theme, frame: &mut Frame, area:
     }
     y += 1;
     let save = format!("[ {} ]", s.key_save);
-    let save_style = if form.on_save() { theme.selected } else { theme.heading };
-    frame.render_widget(Paragraph::new(Span::styled(save, save_style)), Rect { x: area.x + 1 + label_width, y, width: 20, height: 1 });
+    let save_style = if form.on_save() {
+        theme.selected
+    } else {
+        theme.heading
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(save, save_style)),
+        Rect {
+            x: area.x + 1 + label_width,
+            y,
+            width: 20,
+            height: 1,
+        },
+    );
     if form.on_save() {
         cursor = Some((area.x + 1 + label_width, y));
     }
@@ -92,19 +147,52 @@ pub fn draw_form(form: &Form, app: &App, theme: &Theme, frame: &mut Frame, area:
         && y < bottom
     {
         let h = (bottom - y).min(2);
-        frame.render_widget(Paragraph::new(format!("✗ {}", clean(error))).style(theme.error).wrap(Wrap { trim: true }), Rect { x: area.x + 1, y, width: area.width.saturating_sub(2), height: h });
+        frame.render_widget(
+            Paragraph::new(format!("✗ {}", clean(error)))
+                .style(theme.error)
+                .wrap(Wrap { trim: true }),
+            Rect {
+                x: area.x + 1,
+                y,
+                width: area.width.saturating_sub(2),
+                height: h,
+            },
+        );
     } else if let Some(hint) = form.hint
         && y < bottom
     {
-        frame.render_widget(Paragraph::new(hint).style(theme.muted).wrap(Wrap { trim: true }), Rect { x: area.x + 1, y, width: area.width.saturating_sub(2), height: (bottom - y).min(2) });
+        frame.render_widget(
+            Paragraph::new(hint)
+                .style(theme.muted)
+                .wrap(Wrap { trim: true }),
+            Rect {
+                x: area.x + 1,
+                y,
+                width: area.width.saturating_sub(2),
+                height: (bottom - y).min(2),
+            },
+        );
     }
     let keys: Vec<Span> = keymap::FORM
         .iter()
         .filter(|b| b.in_bar)
-        .flat_map(|b| [Span::styled(b.keys[0].name(), theme.key), Span::raw(format!(" {}  ", (b.label)(s)))])
+        .flat_map(|b| {
+            [
+                Span::styled(b.keys[0].name(), theme.key),
+                Span::raw(format!(" {}  ", (b.label)(s))),
+            ]
+        })
         .collect();
     if show_keys && area.height > 1 {
-        frame.render_widget(Paragraph::new(Line::from(keys)), Rect { x: area.x + 1, y: bottom - 1, width: area.width.saturating_sub(2), height: 1 });
+        frame.render_widget(
+            Paragraph::new(Line::from(keys)),
+            Rect {
+                x: area.x + 1,
+                y: bottom - 1,
+                width: area.width.saturating_sub(2),
+                height: 1,
+            },
+        );
     }
     if let Some((x, y)) = cursor {
         cursor_at(frame, x, y);
@@ -117,7 +205,9 @@ fn picker(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let count = app.data.recipients.len() + 1;
     let popup = centered(area, 50, (count as u16 + 2).min(area.height - 2));
     frame.render_widget(Clear, popup);
-    let block = Block::default().borders(Borders::ALL).title(title(s.pick_recipient_title, theme));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title(s.pick_recipient_title, theme));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let mut lines: Vec<Line> = app
@@ -131,7 +221,10 @@ fn picker(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Line::from(Span::styled(text, row_style(i == selected, theme)))
         })
         .collect();
-    lines.push(Line::from(Span::styled(format!("  {}", s.add_recipient), row_style(selected == count - 1, theme))));
+    lines.push(Line::from(Span::styled(
+        format!("  {}", s.add_recipient),
+        row_style(selected == count - 1, theme),
+    )));
     let offset = super::scroll_offset(selected, inner.height as usize);
     frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
     cursor_at(frame, inner.x, inner.y + (selected - offset) as u16);
@@ -163,9 +256,10 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let popup = centered(area, 60, height);
     frame.render_widget(Clear, popup);
     let close = keymap::HELP[0].key_names();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(title(&format!("{} — {close}: {}", s.help_title, s.key_close), theme));
+    let block = Block::default().borders(Borders::ALL).title(title(
+        &format!("{} — {close}: {}", s.help_title, s.key_close),
+        theme,
+    ));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     frame.render_widget(Paragraph::new(lines), inner);

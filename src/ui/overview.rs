@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Padding, Bar, BarChart, BarGroup, Block, Borders, Paragraph};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Padding, Paragraph};
 
 use super::{Theme, empty_state, title};
 use crate::app::App;
@@ -13,7 +13,10 @@ use crate::app::App;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
     if app.data.allocations.is_empty() {
-        let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(s.tabs[0], theme));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .padding(Padding::horizontal(1))
+            .title(title(s.tabs[0], theme));
         frame.render_widget(block, area);
         empty_state(frame, area, s.no_allocation, theme);
         return;
@@ -30,14 +33,30 @@ fn figures(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let s = lang.strings();
     let days = app.week.days();
-    let heading = format!("{} · {}", s.this_week, s.week_n.replace("{}", &app.week.number().to_string()));
-    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(&heading, theme));
-    let mut lines = vec![Line::from(format!("{} – {}", lang.date(days.start), lang.date(days.last()))), Line::from("")];
+    let heading = format!(
+        "{} · {}",
+        s.this_week,
+        s.week_n.replace("{}", &app.week.number().to_string())
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .title(title(&heading, theme));
+    let mut lines = vec![
+        Line::from(format!(
+            "{} – {}",
+            lang.date(days.start),
+            lang.date(days.last())
+        )),
+        Line::from(""),
+    ];
     if let Some(rep) = &app.data.week {
         let f = &rep.figures;
         let cap = |t: &str| {
             let mut c = t.chars();
-            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
         };
         let row = |label: String, minutes: i64, marker: &str| {
             Line::from(vec![
@@ -52,7 +71,11 @@ fn figures(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         if f.remaining() >= 0 {
             lines.push(row(cap(s.remaining), f.remaining(), ""));
         } else {
-            lines.push(row(cap(s.over), -f.remaining(), &format!(" {}", s.over_marker)));
+            lines.push(row(
+                cap(s.over),
+                -f.remaining(),
+                &format!(" {}", s.over_marker),
+            ));
         }
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(s.flex_balance, theme.heading)));
@@ -61,10 +84,15 @@ fn figures(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         for flex in &rep.flex {
             if flex.balance >= 0 {
-                lines.push(Line::from(s.flex_saved.replace("{}", &lang.hours(flex.balance))));
+                lines.push(Line::from(
+                    s.flex_saved.replace("{}", &lang.hours(flex.balance)),
+                ));
             } else {
                 lines.push(Line::from(Span::styled(
-                    format!("▲ {}", s.flex_overdrawn.replace("{}", &lang.hours(-flex.balance))),
+                    format!(
+                        "▲ {}",
+                        s.flex_overdrawn.replace("{}", &lang.hours(-flex.balance))
+                    ),
                     theme.warning,
                 )));
             }
@@ -76,7 +104,7 @@ fn figures(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
     }
     lines.push(Line::from(""));
-    let current = app.data.allocations.iter().filter(|a| a.covers(app.today)).last();
+    let current = app.data.allocations.iter().rfind(|a| a.covers(app.today));
     if let Some(a) = current {
         lines.push(Line::from(match a.valid_to {
             Some(to) => s.allocation_ends.replace("{}", &lang.date(to)),
@@ -94,13 +122,21 @@ fn figures(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Some(d) => s.appeal_deadline_next.replace("{}", &lang.date(d)),
         None => s.appeal_deadline_none.to_owned(),
     }));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(ratatui::widgets::Wrap { trim: true }), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
 }
 
 fn chart(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let s = lang.strings();
-    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(s.last_12_weeks, theme));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .title(title(s.last_12_weeks, theme));
     let max = app
         .data
         .history
@@ -114,7 +150,11 @@ fn chart(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .history
         .iter()
         .map(|(week, f)| {
-            let over = if f.scheduled > f.allocated { " ▲" } else { "" };
+            let over = if f.scheduled > f.allocated {
+                " ▲"
+            } else {
+                ""
+            };
             let marker = if *week == app.week { "▸" } else { " " };
             let value = format!(
                 "{} / {}{over}",

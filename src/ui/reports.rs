@@ -16,22 +16,43 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .constraints([Constraint::Percentage(50), Constraint::Percentage(50)])
         .areas(area);
     let (Some(week), Some(month)) = (&app.data.week, &app.data.month) else {
-        let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(s.tabs[5], theme));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .padding(Padding::horizontal(1))
+            .title(title(s.tabs[5], theme));
         frame.render_widget(block, area);
         empty_state(frame, area, s.no_allocation, theme);
         return;
     };
-    for (rep, rect, heading) in [(week, left, s.report_week.replace("{}", &app.week.number().to_string())), (month, right, month_title(app))] {
-        let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(&heading, theme));
+    for (rep, rect, heading) in [
+        (
+            week,
+            left,
+            s.report_week.replace("{}", &app.week.number().to_string()),
+        ),
+        (month, right, month_title(app)),
+    ] {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .padding(Padding::horizontal(1))
+            .title(title(&heading, theme));
         let text = to_text(rep, app.lang);
-        frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), rect);
+        frame.render_widget(
+            Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
+            rect,
+        );
     }
     cursor_at(frame, left.x + 1, left.y + 1);
 }
 
 fn month_title(app: &App) -> String {
-    app.data.month.as_ref().map_or_else(String::new, |m| match m.period {
-        crate::summary::Period::Month(month) => format!("{} {}", app.lang.month_name(month.number()), month.year()),
-        crate::summary::Period::Week(_) => String::new(),
-    })
+    app.data
+        .month
+        .as_ref()
+        .map_or_else(String::new, |m| match m.period {
+            crate::summary::Period::Month(month) => {
+                format!("{} {}", app.lang.month_name(month.number()), month.year())
+            }
+            crate::summary::Period::Week(_) => String::new(),
+        })
 }

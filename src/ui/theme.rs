@@ -31,7 +31,10 @@ impl Theme {
             figure: Style::new().add_modifier(Modifier::BOLD),
             muted: Style::new().fg(Color::Gray),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            active_tab: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+            active_tab: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
             warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             ok: Style::new().fg(Color::Green),
@@ -45,18 +48,33 @@ impl Theme {
     pub fn high_contrast() -> Self {
         Self {
             base: Style::new().fg(Color::White).bg(Color::Black),
-            heading: Style::new().fg(Color::White).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            heading: Style::new()
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             figure: Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
             muted: Style::new().fg(Color::White),
-            selected: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
-            active_tab: Style::new().fg(Color::Black).bg(Color::White).add_modifier(Modifier::BOLD),
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            active_tab: Style::new()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(Modifier::BOLD),
             warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            error: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
-            ok: Style::new().fg(Color::LightGreen).add_modifier(Modifier::BOLD),
+            error: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            ok: Style::new()
+                .fg(Color::LightGreen)
+                .add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             bar: Style::new().fg(Color::Black).bg(Color::White),
             chart_bar: Style::new().fg(Color::White),
-            chart_value: Style::new().fg(Color::Black).bg(Color::White).add_modifier(Modifier::BOLD),
+            chart_value: Style::new()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(Modifier::BOLD),
         }
     }
 
@@ -85,9 +103,8 @@ impl Theme {
         match choice {
             Some(ThemeChoice::Mono) => Self::mono(),
             Some(ThemeChoice::HighContrast) => Self::high_contrast(),
-            Some(ThemeChoice::Default) => Self::default_colours(),
             None if no_color => Self::mono(),
-            None => Self::default_colours(),
+            Some(ThemeChoice::Default) | None => Self::default_colours(),
         }
     }
 }

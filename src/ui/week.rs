@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Padding, Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{Theme, cursor_at, empty_state, row_style, scroll_offset, title};
 use crate::app::{App, WeekRow};
@@ -23,13 +23,29 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         lang.day_month(days.start),
         lang.date(days.last())
     );
-    let block = Block::default().borders(Borders::ALL).padding(Padding::horizontal(1)).title(title(&heading, theme));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .title(title(&heading, theme));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.data.shifts.is_empty() {
-        let list: Vec<Line> = days.iter_days().map(|d| day_line(app, theme, d, false)).collect();
-        frame.render_widget(Paragraph::new(list), Rect { height: 7.min(inner.height), ..inner });
-        let below = Rect { y: inner.y + 7, height: inner.height.saturating_sub(7), ..inner };
+        let list: Vec<Line> = days
+            .iter_days()
+            .map(|d| day_line(app, theme, d, false))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(list),
+            Rect {
+                height: 7.min(inner.height),
+                ..inner
+            },
+        );
+        let below = Rect {
+            y: inner.y + 7,
+            height: inner.height.saturating_sub(7),
+            ..inner
+        };
         empty_state(frame, below, s.week_empty, theme);
         return;
     }
@@ -45,7 +61,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let selected = i == app.cursors.week;
             match row {
                 WeekRow::Day(d) => day_line(app, theme, *d, selected),
-                WeekRow::Empty(_) => Line::from(Span::styled(format!("      {}", s.no_shifts_day), row_style(selected, theme).patch(theme.muted))),
+                WeekRow::Empty(_) => Line::from(Span::styled(
+                    format!("      {}", s.no_shifts_day),
+                    row_style(selected, theme).patch(theme.muted),
+                )),
                 WeekRow::Shift(idx) => shift_line(app, theme, *idx, selected, inner.width as usize),
             }
         })
@@ -64,13 +83,18 @@ fn day_line(app: &App, theme: &Theme, day: NaiveDate, selected: bool) -> Line<'s
     if let Some(h) = holiday_on(day) {
         text += &format!(" ★ {}", lang.holiday(h));
     }
-    Line::from(Span::styled(text, row_style(selected, theme).patch(theme.heading)))
+    Line::from(Span::styled(
+        text,
+        row_style(selected, theme).patch(theme.heading),
+    ))
 }
 
 fn shift_line(app: &App, theme: &Theme, idx: usize, selected: bool, width: usize) -> Line<'static> {
     let lang = app.lang;
     let s = lang.strings();
-    let Some(shift) = app.data.shifts.get(idx) else { return Line::from("") };
+    let Some(shift) = app.data.shifts.get(idx) else {
+        return Line::from("");
+    };
     let (start, end) = (shift.start, shift.end);
     let times = if start.date() == end.date() {
         format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
@@ -80,9 +104,16 @@ fn shift_line(app: &App, theme: &Theme, idx: usize, selected: bool, width: usize
     let base = row_style(selected, theme);
     let who = match app.data.name(shift.assistant) {
         Some(name) => Span::styled(format!("{:<24}", fit(name, 23)), base),
-        None => Span::styled(format!("{:<24}", format!("! {}", s.open_shift)), base.patch(theme.warning)),
+        None => Span::styled(
+            format!("{:<24}", format!("! {}", s.open_shift)),
+            base.patch(theme.warning),
+        ),
     };
-    let detail = format!("{:<13} {}", lang.kind(shift.kind), lang.status(shift.status));
+    let detail = format!(
+        "{:<13} {}",
+        lang.kind(shift.kind),
+        lang.status(shift.status)
+    );
     let rest = width.saturating_sub(6 + 13 + 24);
     Line::from(vec![
         Span::styled("      ", base),

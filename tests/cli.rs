@@ -1,0 +1,383 @@
+//! The command line on a temporary database: exit codes, output, files.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bpa.db");
+        Self { _dir: dir, path }
+    }
+
+    fn dir(&self) -> &Path {
+        self.path.parent().unwrap()
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_bpa"))
+            .args(args)
+            .env("BPA_DB", &self.path)
+            .env("BPA_TODAY", "2026-11-26")
+            .env("LANG", "nb_NO.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    fn write(&self, name: &str, content: &str) -> String {
+        let p = self.dir().join(name);
+        std::fs::write(&p, content).unwrap();
+        p.to_string_lossy().into_owned()
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+}
+
+fn initialised() -> Db {
+    let db = Db::new();
+    db.ok(&[
+        "init",
+        "--recipient",
+        "Ola Nordmann",
+        "--arbeidsleder",
+        "Anne",
+        "--relation",
+        "mor",
+    ]);
+    db.ok(&[
+        "allocation",
+        "add",
+        "--hours-per-week",
+        "37,5",
+        "--from",
+        "2026-01-01",
+        "--received",
+        "2025-12-10",
+    ]);
+    db
+}
+
+#[test]
+fn without_a_recipient_commands_name_bpa_init() {
+    let db = Db::new();
+    let err = db.fails(&["report", "week"], 1);
+    assert!(err.contains("bpa init"), "{err}");
+}
+
+#[test]
+fn a_bad_argument_is_exit_code_1() {
+    let db = initialised();
+    let err = db.fails(
+        &[
+            "allocation",
+            "add",
+            "--hours-per-week",
+            "mange",
+            "--from",
+            "2026-01-01",
+        ],
+        1,
+    );
+    assert!(err.contains("--hours-per-week"), "{err}");
+    db.fails(&["report", "week", "2026-W60"], 1);
+    db.fails(&["no-such-command"], 1);
+}
+
+#[test]
+fn a_database_in_a_missing_folder_is_exit_code_2_with_the_path() {
+    let db = Db::new();
+    let missing = db.dir().join("nope/bpa.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_bpa"))
+        .args(["--db", missing.to_str().unwrap(), "holidays"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nope"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn allocations_are_listed_in_every_format() {
+    let db = initialised();
+    let list = db.json(&["allocation", "list", "--format", "json"]);
+    assert_eq!(list[0]["minutes_per_week"], 2250);
+    assert_eq!(list[0]["appeal_deadline"], "2025-12-31");
+    assert_eq!(list[0]["flex_period"], "none");
+    let text = db.ok(&["allocation", "list"]);
+    assert!(
+        text.contains("37,5 t") && text.contains("01.01.2026"),
+        "{text}"
+    );
+    let csv = db.ok(&["allocation", "list", "--format", "csv"]);
+    assert!(csv.starts_with("purpose,minutes_per_week"), "{csv}");
+    let err = db.fails(
+        &[
+            "allocation",
+            "add",
+            "--hours-per-week",
+            "40",
+            "--from",
+            "2026-06-01",
+        ],
+        1,
+    );
+    assert!(err.contains("--end-previous"), "{err}");
+    db.ok(&[
+        "allocation",
+        "add",
+        "--hours-per-week",
+        "40",
+        "--from",
+        "2026-06-01",
+        "--end-previous",
+    ]);
+    let list = db.json(&["allocation", "list", "--format", "json"]);
+    assert_eq!(list[0]["valid_to"], "2026-05-31");
+}
+
+const GOOD: &str = "date,start,end,assistant,kind,note
+2026-11-23,08:00,16:00,Kari Nordmann,,
+24.11.2026,22:00,07:00,Per Hansen,sleeping_night,natt
+2026-11-29,22:00,06:00,Kari Nordmann,awake_night,
+";
+
+#[test]
+fn a_good_import_and_the_week_report_agree_with_a_hand_computation() {
+    let db = initialised();
+    let file = db.write("shifts.csv", GOOD);
+    let out = db.ok(&["import", "shifts", &file]);
+    assert!(out.contains("Imported 3 shifts"), "{out}");
+    assert!(out.contains("Kari Nordmann, Per Hansen"), "{out}");
+    let again = db.ok(&["import", "shifts", &file]);
+    assert!(
+        again.contains("Imported 0 shifts; 3 were already stored"),
+        "{again}"
+    );
+
+    // Week 48: 8 h + 9 h + the Sunday night's 2 h before midnight = 19 h.
+    let week = db.json(&["report", "week", "2026-W48", "--format", "json"]);
+    assert_eq!(week["week"], "2026-W48");
+    assert_eq!(week["allocated_minutes"], 2250);
+    assert_eq!(week["scheduled_minutes"], 19 * 60);
+    assert_eq!(week["worked_minutes"], 0);
+    assert_eq!(week["remaining_minutes"], 2250 - 19 * 60);
+    assert_eq!(week["flex_balance_minutes"], serde_json::Value::Null);
+    assert_eq!(week["assistants"][0]["name"], "Kari Nordmann");
+    assert_eq!(week["assistants"][0]["minutes"], 600);
+    assert_eq!(week["assistants"][1]["minutes"], 540);
+    // The rest of the Sunday night (6 h) falls in week 49.
+    let next = db.json(&["report", "week", "2026-W49", "--format", "json"]);
+    assert_eq!(next["scheduled_minutes"], 360);
+
+    let text = db.ok(&["report", "week", "2026-W48"]);
+    assert!(text.contains("Uke 48"), "{text}");
+    assert!(text.contains("19,0 t") && text.contains("18,5 t"), "{text}");
+    let csv = db.ok(&["report", "week", "2026-W48", "--format", "csv"]);
+    assert!(csv.contains("2026-W48,scheduled,,1140"), "{csv}");
+    assert!(csv.contains("2026-W48,assistant,Per Hansen,540"), "{csv}");
+
+    // November: 30 days of 37.5 h/week, cumulative from 1 January, to the minute.
+    let month = db.json(&["report", "month", "2026-11", "--format", "json"]);
+    let before = (2250 * 304 * 2 + 7) / 14; // days 1 Jan – 31 Oct
+    let through = (2250 * 334 * 2 + 7) / 14;
+    assert_eq!(month["allocated_minutes"], through - before);
+    assert_eq!(
+        month["scheduled_minutes"],
+        8 * 60 + 9 * 60 + 2 * 60 + 6 * 60
+    );
+}
+
+#[test]
+fn a_bad_import_changes_nothing_and_names_every_bad_line() {
+    let db = initialised();
+    let file = db.write(
+        "bad.csv",
+        "date,start,end,assistant\n2026-11-23,08:00,16:00,Kari\n2026-02-30,08:00,16:00,Per\n2026-11-24,8,16:00,Per\n2026-03-29,02:15,08:00,Per\n",
+    );
+    let err = db.fails(&["import", "shifts", &file], 1);
+    assert!(err.contains("nothing was imported"), "{err}");
+    for line in ["line 3", "line 4", "line 5"] {
+        assert!(err.contains(line), "{line}: {err}");
+    }
+    assert!(!err.contains("line 2:"), "{err}");
+    let week = db.json(&["report", "week", "2026-W48", "--format", "json"]);
+    assert_eq!(week["scheduled_minutes"], 0);
+    assert_eq!(
+        db.json(&["assistant", "list", "--format", "json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+}
+
+#[test]
+fn an_overlapping_import_line_is_refused() {
+    let db = initialised();
+    let file = db.write(
+        "o.csv",
+        "date,start,end,assistant\n2026-11-23,08:00,16:00,Kari\n2026-11-23,12:00,18:00,Kari\n",
+    );
+    let err = db.fails(&["import", "shifts", &file], 1);
+    assert!(
+        err.contains("line 3") && err.contains("already has a shift"),
+        "{err}"
+    );
+}
+
+#[test]
+fn holidays_in_both_languages_and_formats() {
+    let db = Db::new();
+    let json = db.json(&["holidays", "2026", "--format", "json"]);
+    let list = json.as_array().unwrap();
+    assert_eq!(list.len(), 12);
+    assert_eq!(list[1]["date"], "2026-04-02");
+    assert_eq!(list[1]["name"], "Skjærtorsdag");
+    let en = db.ok(&["--lang", "en", "holidays", "2027"]);
+    assert!(
+        en.contains("Easter Monday") && en.contains("2027-03-29"),
+        "{en}"
+    );
+    let this_year = db.ok(&["holidays"]);
+    assert!(this_year.contains("25.12.2026"), "{this_year}");
+}
+
+#[test]
+fn assistants_from_the_command_line() {
+    let db = initialised();
+    db.ok(&[
+        "assistant",
+        "add",
+        "Kari",
+        "--police-certificate",
+        "01.02.2026",
+        "--confidentiality",
+        "2026-02-01",
+        "--contract",
+        "2026-02-01",
+    ]);
+    db.ok(&["assistant", "add", "Per"]);
+    db.fails(&["assistant", "add", "kari"], 1);
+    let list = db.json(&["assistant", "list", "--format", "json"]);
+    assert_eq!(list[0]["ready"], true);
+    assert_eq!(list[1]["ready"], false);
+    let text = db.ok(&["assistant", "list"]);
+    assert!(
+        text.contains("✗ mangler: politiattest, taushetserklæring, arbeidsavtale"),
+        "{text}"
+    );
+    db.ok(&[
+        "shift",
+        "add",
+        "--assistant",
+        "Kari",
+        "--date",
+        "2026-11-25",
+        "--start",
+        "22:00",
+        "--end",
+        "07:00",
+        "--kind",
+        "sleeping-night",
+    ]);
+    let week = db.json(&["report", "week", "--format", "json"]);
+    assert_eq!(week["scheduled_minutes"], 540);
+    db.fails(
+        &[
+            "shift",
+            "add",
+            "--assistant",
+            "Nobody",
+            "--date",
+            "2026-11-25",
+            "--start",
+            "08:00",
+            "--end",
+            "09:00",
+        ],
+        1,
+    );
+}
+
+#[test]
+fn demo_fills_only_an_empty_database() {
+    let db = Db::new();
+    let out = db.ok(&["demo", "--seed", "3"]);
+    assert!(out.contains("Sigrid Haugen"), "{out}");
+    db.fails(&["demo"], 1);
+    let week = db.json(&["report", "week", "--format", "json"]);
+    assert_eq!(week["allocated_minutes"], 2400);
+    assert!(week["scheduled_minutes"].as_i64().unwrap() > 0);
+    assert!(week["flex_balance_minutes"].is_i64());
+}
+
+#[test]
+fn several_recipients_need_a_name() {
+    let db = initialised();
+    db.ok(&["init", "--recipient", "Kari Nordmann"]);
+    let err = db.fails(&["report", "week"], 1);
+    assert!(err.contains("--recipient"), "{err}");
+    db.ok(&["--recipient", "Ola Nordmann", "report", "week"]);
+}
+
+#[test]
+fn hostile_names_are_shown_harmlessly() {
+    let db = initialised();
+    db.ok(&["assistant", "add", "\u{1b}]0;pwned\u{7}Kari"]);
+    let text = db.ok(&["assistant", "list"]);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    assert!(text.contains("␛]0;pwned␇Kari"), "{text}");
+    let file = db.write(
+        "f.csv",
+        "date,start,end,assistant\n2026-11-23,08:00,16:00,=cmd|' /C calc'!A0\n",
+    );
+    db.ok(&["import", "shifts", &file]);
+    let csv = db.ok(&["assistant", "list", "--format", "csv"]);
+    assert!(csv.contains("'=cmd"), "{csv}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_file_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = initialised();
+    let mode = std::fs::metadata(&db.path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
