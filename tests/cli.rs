@@ -210,6 +210,18 @@ fn a_good_import_and_the_week_report_agree_with_a_hand_computation() {
     assert!(csv.contains("2026-W48,scheduled,,1140"), "{csv}");
     assert!(csv.contains("2026-W48,assistant,Per Hansen,540"), "{csv}");
 
+    let month_text = db.ok(&["report", "month", "2026-11"]);
+    assert!(
+        month_text.contains("november 2026") && month_text.contains("25,0 t"),
+        "{month_text}"
+    );
+    let month_csv = db.ok(&["report", "month", "2026-11", "--format", "csv"]);
+    assert!(
+        month_csv.starts_with("month,figure,assistant,minutes")
+            && month_csv.contains("2026-11,scheduled,,1500"),
+        "{month_csv}"
+    );
+
     // November: 30 days of 37.5 h/week, cumulative from 1 January, to the minute.
     let month = db.json(&["report", "month", "2026-11", "--format", "json"]);
     let before = (2250 * 304 * 2 + 7) / 14; // days 1 Jan – 31 Oct

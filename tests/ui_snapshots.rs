@@ -227,3 +227,34 @@ fn the_cursor_stands_in_the_field_being_edited() {
         .collect();
     assert!(before.trim_end().ends_with("Ola"), "{before:?}");
 }
+
+#[test]
+fn the_screen_and_the_command_line_agree() {
+    let (mut app, mut store) = demo();
+    let recipient = app.recipient.clone().unwrap();
+    for _ in 0..3 {
+        let rep = bpa::summary::report(&store, recipient.id, bpa::summary::Period::Week(app.week))
+            .unwrap();
+        let bar = ui::figures_text(&app);
+        let expected = format!(
+            "{} tildelt · {} planlagt",
+            Lang::Nb.hours(rep.figures.allocated),
+            Lang::Nb.hours(rep.figures.scheduled)
+        );
+        assert!(bar.contains(&expected), "{bar} / {expected}");
+        app.update(Action::PreviousWeek, &mut store);
+    }
+}
+
+#[test]
+fn public_holidays_are_marked_in_the_week() {
+    let (mut app, mut store) = demo();
+    app.update(Action::GoTo(Screen::Week), &mut store);
+    for _ in 0..4 {
+        app.update(Action::NextWeek, &mut store);
+    }
+    let terminal = draw(&app, &Theme::mono(), (80, 24));
+    let screen = text(terminal.backend().buffer());
+    assert!(screen.contains("Uke 52"), "{screen}");
+    assert!(screen.contains("fre 25.12   ★ 1. juledag"), "{screen}");
+}

@@ -203,6 +203,9 @@ pub enum ShiftCommand {
         end: String,
         #[arg(long, value_enum, default_value_t = KindChoice::Ordinary)]
         kind: KindChoice,
+        /// The allocation to charge, by purpose (default: the BPA one in force).
+        #[arg(long)]
+        purpose: Option<String>,
         #[arg(long, default_value = "")]
         note: String,
     },

@@ -16,10 +16,27 @@ pub fn shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
         start,
         end,
         kind,
+        purpose,
         note,
     } = command;
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
     let day = date_arg("--date", &date)?;
+    let allocation = match purpose {
+        Some(p) => Some(
+            ctx.store
+                .allocations(recipient.id)?
+                .into_iter()
+                .find(|a| a.purpose.eq_ignore_ascii_case(p.trim()) && a.covers(day))
+                .ok_or_else(|| {
+                    Failure::User(format!(
+                        "no «{}» allocation is in force on {day}",
+                        crate::text::clean(&p)
+                    ))
+                })?
+                .id,
+        ),
+        None => None,
+    };
     let lang = ctx.lang;
     let start = day.and_time(
         parse::time_of_day(&start)
@@ -35,7 +52,7 @@ pub fn shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
     let new = NewShift {
         line: 0,
         assistant: assistant.unwrap_or_default(),
-        allocation: None,
+        allocation,
         start,
         end,
         kind: match kind {
