@@ -222,6 +222,8 @@ impl App {
 
     /// The only place state and data change.
     pub fn update(&mut self, action: Action, store: &mut Store) {
+        // A message stays until the next key; the action may set a new one.
+        self.status = None;
         if let Action::Click(x, y) = action {
             self.click(x, y, store);
             return;

@@ -101,6 +101,9 @@ fn demo_data_from_the_guided_start() {
     assert_eq!(week.figures.allocated, 2400);
     assert!(week.figures.scheduled > 0);
     assert!(!app.data.history.is_empty());
+    assert!(app.status.as_ref().is_some_and(|s| !s.error));
+    app.update(Action::Down, &mut store);
+    assert_eq!(app.status, None, "a message lasts until the next key");
 }
 
 fn with_recipient() -> (App, Store) {

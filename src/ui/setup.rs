@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, cursor_at, overlay, row_style, title};
 use crate::app::keymap::{self, Context};
-use crate::app::{App, SetupChoice};
+use crate::app::{Action, App, SetupChoice};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
@@ -62,7 +62,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     cursor_at(frame, list_area.x, list_area.y + setup.selected as u16);
     let keys: Vec<Span> = keymap::bindings(Context::Chooser)
         .iter()
-        .filter(|b| b.in_bar)
+        .filter(|b| b.in_bar && (setup.adding_another || b.action != Action::Close))
         .flat_map(|b| {
             [
                 Span::styled(b.keys[0].name(), theme.key),
