@@ -133,14 +133,16 @@ pub fn plan(years: u32, seed: u64, now: NaiveDateTime) -> DemoPlan {
         .iter()
         .enumerate()
         .map(|(i, name)| Assistant {
-            id: None,
             name: (*name).into(),
             phone: format!("9{:02} {:02} {:03}", 10 + i * 7, 20 + i * 3, 100 + i * 111),
             email: String::new(),
             police_certificate: (i < READY).then_some(papers),
             confidentiality: Some(papers),
             contract: Some(papers),
+            start_date: Some(papers),
+            employment_percent: Some(if i < 2 { 50 } else { 20 }),
             active: true,
+            ..Assistant::default()
         })
         .collect();
 

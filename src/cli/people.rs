@@ -170,7 +170,6 @@ pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
             contract,
         } => {
             let a = Assistant {
-                id: None,
                 name,
                 phone,
                 email,
@@ -181,6 +180,7 @@ pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
                 confidentiality: opt_date_arg("--confidentiality", confidentiality.as_ref())?,
                 contract: opt_date_arg("--contract", contract.as_ref())?,
                 active: true,
+                ..Assistant::default()
             };
             ctx.store.add_assistant(&a)?;
             emit(&format!("{}\n", ctx.lang.strings().saved))

@@ -8,5 +8,6 @@ pub mod hours;
 pub mod ids;
 pub mod parse;
 pub mod people;
+pub mod rules;
 pub mod shift;
 pub mod time;

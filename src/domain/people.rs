@@ -38,10 +38,17 @@ pub struct Assistant {
     pub name: String,
     pub phone: String,
     pub email: String,
+    /// Employment as a percentage of full time, if agreed that way.
+    pub employment_percent: Option<u32>,
+    /// Contracted minutes per week, if agreed that way.
+    pub contracted_minutes: Option<i64>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
     pub police_certificate: Option<NaiveDate>,
     pub confidentiality: Option<NaiveDate>,
     pub contract: Option<NaiveDate>,
     pub active: bool,
+    pub notes: String,
 }
 
 /// A document an assistant must have before the first shift.

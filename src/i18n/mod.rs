@@ -13,6 +13,7 @@ use crate::domain::allocation::AllocationError;
 use crate::domain::holidays::Holiday;
 use crate::domain::parse::ParseError;
 use crate::domain::people::Missing;
+use crate::domain::rules::{Detail, Finding};
 use crate::domain::shift::{ShiftKind, ShiftStatus};
 
 /// A language `bpa` speaks.
@@ -200,6 +201,43 @@ impl Lang {
         }
     }
 
+    /// A broken rule in plain words; `name` is the assistant's name.
+    pub fn finding(self, f: &Finding, name: &str) -> String {
+        let s = self.strings();
+        let day = self.weekday_date(f.date);
+        let fill = |template: &str, pairs: &[(&str, String)]| {
+            let mut out = template.replace("{name}", &crate::text::clean(name)).replace("{day}", &day);
+            for (key, value) in pairs {
+                out = out.replace(key, value);
+            }
+            out
+        };
+        match &f.detail {
+            Detail::Overlap { other_day, .. } => fill(s.rule_overlap, &[("{day}", self.weekday_date(*other_day))]),
+            Detail::DailyRest { rest, required, from_day, to_day } => fill(
+                s.rule_daily_rest,
+                &[("{rest}", self.hours(*rest)), ("{required}", self.hours(*required)), ("{from}", self.weekday_date(*from_day)), ("{to}", self.weekday_date(*to_day))],
+            ),
+            Detail::WeeklyRest { rest, required, from_day } => fill(
+                s.rule_weekly_rest,
+                &[("{rest}", self.hours(*rest)), ("{required}", self.hours(*required)), ("{from}", self.weekday_date(*from_day))],
+            ),
+            Detail::WorkIn24h { work, limit } => fill(s.rule_work_24h, &[("{work}", self.hours(*work)), ("{limit}", self.hours(*limit))]),
+            Detail::WeeklyLimit { week, work, limit } => fill(
+                s.rule_weekly_limit,
+                &[("{work}", self.hours(*work)), ("{limit}", self.hours(*limit)), ("{week}", week.number().to_string())],
+            ),
+            Detail::NotReady { missing } => {
+                let list: Vec<&str> = missing.iter().map(|m| self.missing(*m)).collect();
+                fill(s.rule_not_ready, &[("{missing}", list.join(", "))])
+            }
+            Detail::Inactive => fill(s.rule_inactive, &[]),
+            Detail::OutsideEmployment => fill(s.rule_outside_employment, &[]),
+            Detail::OverAllocation { week, over } => fill(s.rule_over_allocation, &[("{week}", week.number().to_string()), ("{over}", self.hours(*over))]),
+            Detail::FlexOverdrawn { overdrawn } => fill(s.rule_flex_overdrawn, &[("{over}", self.hours(*overdrawn))]),
+        }
+    }
+
     /// A parse error in the user's language.
     pub fn parse_error(self, e: &ParseError) -> String {
         let s = self.strings();
@@ -251,6 +289,27 @@ mod tests {
         assert_eq!(Lang::En.date(d), "2026-11-26");
         assert_eq!(Lang::Nb.weekday_date(d), "tor 26.11");
         assert_eq!(Lang::En.weekday_date(d), "Thu 26 Nov");
+    }
+
+    #[test]
+    fn findings_name_their_rule_in_plain_words() {
+        let f = Finding {
+            rule: crate::domain::rules::Rule::DailyRest,
+            assistant: None,
+            date: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            shift: None,
+            detail: Detail::DailyRest {
+                rest: 540,
+                required: 660,
+                from_day: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+                to_day: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            },
+        };
+        assert_eq!(
+            Lang::En.finding(&f, "Kari"),
+            "Kari has 9.0 h rest between the shifts on Tue 24 Nov and Wed 25 Nov; aml § 10-8 (1) requires 11.0 h."
+        );
+        assert!(Lang::Nb.finding(&f, "Kari").contains("aml § 10-8 (1) krever 11,0 t"));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Assistants: add, find by name, list.
+//! Assistants: add, edit, deactivate, delete (only without history), find, list.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::json;
@@ -9,8 +9,8 @@ use super::{Result, Store, StoreError};
 use crate::domain::ids::AssistantId;
 use crate::domain::people::Assistant;
 
-const COLUMNS: &str =
-    "id, name, phone, email, police_certificate_on, confidentiality_on, contract_on, active";
+const COLUMNS: &str = "id, name, phone, email, employment_percent, contracted_minutes_per_week, start_date, end_date,
+    police_certificate_on, confidentiality_on, contract_on, active, notes";
 
 fn row_to_assistant(r: &rusqlite::Row) -> rusqlite::Result<Assistant> {
     Ok(Assistant {
@@ -18,53 +18,73 @@ fn row_to_assistant(r: &rusqlite::Row) -> rusqlite::Result<Assistant> {
         name: r.get(1)?,
         phone: r.get(2)?,
         email: r.get(3)?,
-        police_certificate: opt_date(r, 4)?,
-        confidentiality: opt_date(r, 5)?,
-        contract: opt_date(r, 6)?,
-        active: r.get(7)?,
+        employment_percent: r.get(4)?,
+        contracted_minutes: r.get(5)?,
+        start_date: opt_date(r, 6)?,
+        end_date: opt_date(r, 7)?,
+        police_certificate: opt_date(r, 8)?,
+        confidentiality: opt_date(r, 9)?,
+        contract: opt_date(r, 10)?,
+        active: r.get(11)?,
+        notes: r.get(12)?,
     })
 }
 
-pub(super) fn insert_assistant(
-    tx: &Transaction,
-    actor: &str,
-    a: &Assistant,
-) -> Result<AssistantId> {
-    let name = a.name.trim();
-    if name.is_empty() {
+fn to_json(a: &Assistant) -> serde_json::Value {
+    json!({
+        "name": a.name.trim(),
+        "phone": a.phone.trim(),
+        "email": a.email.trim(),
+        "employment_percent": a.employment_percent,
+        "contracted_minutes_per_week": a.contracted_minutes,
+        "start_date": a.start_date.map(date_text),
+        "end_date": a.end_date.map(date_text),
+        "police_certificate_on": a.police_certificate.map(date_text),
+        "confidentiality_on": a.confidentiality.map(date_text),
+        "contract_on": a.contract.map(date_text),
+        "active": a.active,
+        "notes": a.notes.trim(),
+    })
+}
+
+fn validate(a: &Assistant) -> Result<()> {
+    if a.name.trim().is_empty() {
         return Err(StoreError::Invalid("the assistant needs a name".into()));
     }
+    if let (Some(s), Some(e)) = (a.start_date, a.end_date)
+        && e < s
+    {
+        return Err(StoreError::Invalid(format!("the employment ends ({e}) before it starts ({s})")));
+    }
+    if a.employment_percent.is_some_and(|p| p > 100) {
+        return Err(StoreError::Invalid("employment is at most 100 %".into()));
+    }
+    Ok(())
+}
+
+pub(super) fn insert_assistant(tx: &Transaction, actor: &str, a: &Assistant) -> Result<AssistantId> {
+    validate(a)?;
     tx.execute(
-        "INSERT INTO assistant (name, phone, email, police_certificate_on, confidentiality_on, contract_on, active)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO assistant (name, phone, email, employment_percent, contracted_minutes_per_week, start_date, end_date,
+         police_certificate_on, confidentiality_on, contract_on, active, notes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
-            name,
+            a.name.trim(),
             a.phone.trim(),
             a.email.trim(),
+            a.employment_percent,
+            a.contracted_minutes,
+            a.start_date.map(date_text),
+            a.end_date.map(date_text),
             a.police_certificate.map(date_text),
             a.confidentiality.map(date_text),
             a.contract.map(date_text),
-            a.active
+            a.active,
+            a.notes.trim(),
         ],
     )?;
     let id = AssistantId(tx.last_insert_rowid());
-    record(
-        tx,
-        actor,
-        &Change {
-            action: "create",
-            entity: "assistant",
-            entity_id: Some(id.0),
-            before: None,
-            after: Some(json!({
-                "name": name,
-                "police_certificate_on": a.police_certificate.map(date_text),
-                "confidentiality_on": a.confidentiality.map(date_text),
-                "contract_on": a.contract.map(date_text),
-                "active": a.active,
-            })),
-        },
-    )?;
+    record(tx, actor, &Change { action: "create", entity: "assistant", entity_id: Some(id.0), before: None, after: Some(to_json(a)) })?;
     Ok(id)
 }
 
@@ -78,23 +98,86 @@ pub(super) fn find_by_name(tx: &rusqlite::Connection, name: &str) -> Result<Opti
         .optional()?)
 }
 
+fn load(tx: &rusqlite::Connection, id: AssistantId) -> Result<Assistant> {
+    tx.query_row(&format!("SELECT {COLUMNS} FROM assistant WHERE id = ?1"), [id.0], row_to_assistant)
+        .optional()?
+        .ok_or_else(|| StoreError::Invalid("that assistant no longer exists".into()))
+}
+
 impl Store {
     /// Adds an assistant; a second one with the same name is refused.
     pub fn add_assistant(&mut self, a: &Assistant) -> Result<AssistantId> {
         if find_by_name(&self.conn, &a.name)?.is_some() {
-            return Err(StoreError::Invalid(format!(
-                "there is already an assistant called «{}»",
-                a.name.trim()
-            )));
+            return Err(StoreError::Invalid(format!("there is already an assistant called «{}»", a.name.trim())));
         }
         self.write(|tx, actor| insert_assistant(tx, actor, a))
     }
 
+    /// Changes an assistant's fields (`a.id` names which).
+    pub fn update_assistant(&mut self, a: &Assistant) -> Result<()> {
+        let id = a.id.ok_or_else(|| StoreError::Invalid("no assistant chosen".into()))?;
+        validate(a)?;
+        if let Some(other) = find_by_name(&self.conn, &a.name)?
+            && other != id
+        {
+            return Err(StoreError::Invalid(format!("there is already an assistant called «{}»", a.name.trim())));
+        }
+        self.write(|tx, actor| {
+            let before = load(tx, id)?;
+            tx.execute(
+                "UPDATE assistant SET name = ?1, phone = ?2, email = ?3, employment_percent = ?4,
+                 contracted_minutes_per_week = ?5, start_date = ?6, end_date = ?7, police_certificate_on = ?8,
+                 confidentiality_on = ?9, contract_on = ?10, active = ?11, notes = ?12 WHERE id = ?13",
+                params![
+                    a.name.trim(),
+                    a.phone.trim(),
+                    a.email.trim(),
+                    a.employment_percent,
+                    a.contracted_minutes,
+                    a.start_date.map(date_text),
+                    a.end_date.map(date_text),
+                    a.police_certificate.map(date_text),
+                    a.confidentiality.map(date_text),
+                    a.contract.map(date_text),
+                    a.active,
+                    a.notes.trim(),
+                    id.0,
+                ],
+            )?;
+            record(tx, actor, &Change { action: "update", entity: "assistant", entity_id: Some(id.0), before: Some(to_json(&before)), after: Some(to_json(a)) })?;
+            Ok(())
+        })
+    }
+
+    /// True when the assistant has shifts, log entries or training records.
+    pub fn assistant_has_history(&self, id: AssistantId) -> Result<bool> {
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM shift WHERE assistant_id = ?1)
+                  + (SELECT count(*) FROM task_log WHERE assistant_id = ?1)
+                  + (SELECT count(*) FROM training WHERE assistant_id = ?1)",
+            [id.0],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Deletes an assistant without history; someone with history is only
+    /// ever deactivated.
+    pub fn delete_assistant(&mut self, id: AssistantId) -> Result<()> {
+        if self.assistant_has_history(id)? {
+            return Err(StoreError::Invalid("an assistant with shifts or log entries is kept; deactivate instead".into()));
+        }
+        self.write(|tx, actor| {
+            let before = load(tx, id)?;
+            tx.execute("DELETE FROM assistant WHERE id = ?1", [id.0])?;
+            record(tx, actor, &Change { action: "delete", entity: "assistant", entity_id: Some(id.0), before: Some(to_json(&before)), after: None })?;
+            Ok(())
+        })
+    }
+
     /// Every assistant: active first, then by name.
     pub fn assistants(&self) -> Result<Vec<Assistant>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM assistant ORDER BY active DESC, name COLLATE NOCASE, id"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM assistant ORDER BY active DESC, name COLLATE NOCASE, id"))?;
         let rows = stmt.query_map([], row_to_assistant)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -108,26 +191,38 @@ impl Store {
 mod tests {
     use super::*;
 
+    fn a(name: &str, active: bool) -> Assistant {
+        Assistant { name: name.into(), active, ..Assistant::default() }
+    }
+
     #[test]
     fn assistants_are_listed_active_first_and_names_are_unique() {
         let mut s = Store::open_in_memory().unwrap();
-        let a = |name: &str, active| Assistant {
-            name: name.into(),
-            active,
-            ..Assistant::default()
-        };
         s.add_assistant(&a("Åse", true)).unwrap();
         s.add_assistant(&a("Bjørn", false)).unwrap();
         s.add_assistant(&a("Anders", true)).unwrap();
-        let names: Vec<String> = s
-            .assistants()
-            .unwrap()
-            .into_iter()
-            .map(|a| a.name)
-            .collect();
+        let names: Vec<String> = s.assistants().unwrap().into_iter().map(|a| a.name).collect();
         assert_eq!(names[2], "Bjørn");
         assert!(s.add_assistant(&a("anders", true)).is_err());
         assert!(s.add_assistant(&a("  ", true)).is_err());
         assert_eq!(s.audit_len().unwrap(), 3);
+    }
+
+    #[test]
+    fn edit_deactivate_and_delete_only_without_history() {
+        let mut s = Store::open_in_memory().unwrap();
+        let id = s.add_assistant(&a("Kari", true)).unwrap();
+        let mut kari = s.assistants().unwrap().remove(0);
+        kari.phone = "900 00 000".into();
+        kari.active = false;
+        s.update_assistant(&kari).unwrap();
+        let stored = s.assistants().unwrap().remove(0);
+        assert_eq!((stored.phone.as_str(), stored.active), ("900 00 000", false));
+        kari.end_date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
+        kari.start_date = chrono::NaiveDate::from_ymd_opt(2021, 1, 1);
+        assert!(s.update_assistant(&kari).is_err());
+        assert!(!s.assistant_has_history(id).unwrap());
+        s.delete_assistant(id).unwrap();
+        assert!(s.assistants().unwrap().is_empty());
     }
 }
