@@ -5,6 +5,7 @@
 //! in `cli` use the same `store` and `domain`.
 
 pub mod app;
+pub mod checks;
 pub mod cli;
 pub mod clock;
 pub mod demo;

@@ -83,6 +83,36 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// The candidate closest to `word` by edit distance (case-insensitive), if
+/// it is close enough to be a likely typo.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let w: Vec<char> = word.to_lowercase().chars().collect();
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                edit_distance(&w, &c.to_lowercase().chars().collect::<Vec<_>>()),
+                c,
+            )
+        })
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        prev = row;
+    }
+    prev[b.len()]
+}
+
 /// Display width of cleaned text.
 pub fn width(text: &str) -> usize {
     clean(text).width()
@@ -153,6 +183,14 @@ mod tests {
         assert_eq!(fit("日本語テキスト", 5), "日本…");
         assert_eq!(fit("abc", 3), "abc");
         assert_eq!(fit(&"x".repeat(10_000), 10).chars().count(), 10);
+    }
+
+    #[test]
+    fn the_nearest_name_is_suggested() {
+        let names = ["Kari Nordmann", "Per Hansen", "Ingrid Johansen"];
+        assert_eq!(nearest("kari nordman", names), Some("Kari Nordmann"));
+        assert_eq!(nearest("Per Hanssen", names), Some("Per Hansen"));
+        assert_eq!(nearest("Zorro", names), None);
     }
 
     #[test]

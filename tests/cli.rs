@@ -393,3 +393,157 @@ fn the_database_file_is_private() {
     let mode = std::fs::metadata(&db.path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+#[test]
+fn check_lists_every_broken_rule_with_stable_ids() {
+    let db = initialised();
+    db.ok(&[
+        "assistant",
+        "add",
+        "Kari",
+        "--police-certificate",
+        "2026-01-01",
+        "--confidentiality",
+        "2026-01-01",
+        "--contract",
+        "2026-01-01",
+    ]);
+    db.ok(&[
+        "shift",
+        "add",
+        "--assistant",
+        "Kari",
+        "--date",
+        "2026-11-24",
+        "--start",
+        "12:00",
+        "--end",
+        "21:00",
+    ]);
+    let clean = db.run(&["check", "--from", "2026-11-23", "--to", "2026-11-29"]);
+    assert_eq!(
+        clean.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&clean.stdout)
+    );
+    let out = db.ok(&[
+        "shift",
+        "add",
+        "--assistant",
+        "Kari",
+        "--date",
+        "2026-11-25",
+        "--start",
+        "07:59",
+        "--end",
+        "10:00",
+    ]);
+    assert!(
+        out.contains("aml § 10-8 (1) krever 11,0 t") && out.contains("10 t 59 min"),
+        "{out}"
+    );
+    let out = db.run(&[
+        "check",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-29",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list[0]["rule"], "aml_10_8_1");
+    assert_eq!(list[0]["assistant"], "Kari");
+    assert_eq!(list[0]["date"], "2026-11-25");
+    assert!(list[0]["message"].as_str().unwrap().contains("Kari"));
+    // An overlapping shift is an error and is not saved.
+    let err = db.fails(
+        &[
+            "shift",
+            "add",
+            "--assistant",
+            "Kari",
+            "--date",
+            "2026-11-25",
+            "--start",
+            "09:00",
+            "--end",
+            "13:00",
+        ],
+        1,
+    );
+    assert!(err.contains("already has a shift"), "{err}");
+    // An unknown name suggests the nearest one.
+    let err = db.fails(
+        &[
+            "shift",
+            "add",
+            "--assistant",
+            "karri",
+            "--date",
+            "2026-11-26",
+            "--start",
+            "11:00",
+            "--end",
+            "13:00",
+        ],
+        1,
+    );
+    assert!(err.contains("did you mean «Kari»"), "{err}");
+}
+
+#[test]
+fn a_tariff_agreement_setting_changes_the_rest_rule() {
+    let db = initialised();
+    db.ok(&[
+        "assistant",
+        "add",
+        "Kari",
+        "--police-certificate",
+        "2026-01-01",
+        "--confidentiality",
+        "2026-01-01",
+        "--contract",
+        "2026-01-01",
+    ]);
+    db.ok(&[
+        "shift",
+        "add",
+        "--assistant",
+        "Kari",
+        "--date",
+        "2026-11-24",
+        "--start",
+        "14:00",
+        "--end",
+        "23:00",
+    ]);
+    db.ok(&[
+        "shift",
+        "add",
+        "--assistant",
+        "Kari",
+        "--date",
+        "2026-11-25",
+        "--start",
+        "07:00",
+        "--end",
+        "10:00",
+    ]);
+    assert_eq!(db.run(&["check"]).status.code(), Some(1));
+    db.ok(&["setting", "set", "rules.daily_rest_minutes", "480"]);
+    let out = db.run(&["check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(
+        db.ok(&["setting", "list"])
+            .contains("rules.daily_rest_minutes = 480")
+    );
+    db.fails(&["setting", "set", "rules.nap", "3"], 1);
+}

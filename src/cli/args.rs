@@ -82,6 +82,28 @@ pub enum Command {
     /// Reports: allocated, scheduled, worked and remaining hours.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Check the plan against the rules (exit 1 when any is broken).
+    Check {
+        /// First day (default: Monday this week).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day (default: four weeks from the first).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Settings, such as the rest-time thresholds of a tariff agreement.
+    #[command(subcommand)]
+    Setting(SettingCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingCommand {
+    /// Show every setting and its value.
+    List,
+    /// Set a setting, e.g. `bpa setting set rules.daily_rest_minutes 480`.
+    Set { key: String, value: String },
 }
 
 #[derive(Debug, Args)]

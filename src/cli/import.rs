@@ -63,8 +63,37 @@ pub fn shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
         status: ShiftStatus::Planned,
         note,
     };
+    let name = new.assistant.trim();
+    if !name.is_empty() && ctx.store.assistant_id(name)?.is_none() {
+        let names: Vec<String> = ctx
+            .store
+            .assistants()?
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        let hint = crate::text::nearest(name, names.iter().map(String::as_str))
+            .map(|n| format!("; did you mean «{}»?", crate::text::clean(n)))
+            .unwrap_or_else(|| "; add them first with `bpa assistant add NAME`".into());
+        return Err(Failure::User(format!(
+            "no assistant is called «{}»{hint}",
+            crate::text::clean(name)
+        )));
+    }
     match ctx.store.add_shift(recipient.id, &new)? {
-        Some(_) => emit(&format!("{}\n", lang.strings().saved)),
+        Some(id) => {
+            emit(&format!("{}\n", lang.strings().saved))?;
+            let range = crate::domain::time::DayRange::inclusive(new.start.date(), new.end.date());
+            let findings: Vec<_> = crate::checks::findings(&ctx.store, recipient.id, range)?
+                .into_iter()
+                .filter(|f| {
+                    f.shift == Some(id)
+                        || f.shift.is_none()
+                        || (f.assistant.is_some()
+                            && f.assistant == ctx.store.assistant_id(name).ok().flatten())
+                })
+                .collect();
+            super::plan::print_findings(ctx, &findings)
+        }
         None => emit("That shift is already stored; nothing was added.\n"),
     }
 }

@@ -5,6 +5,7 @@ pub mod args;
 mod import;
 mod output;
 mod people;
+mod plan;
 mod reports;
 mod setup;
 
@@ -24,6 +25,8 @@ pub enum Failure {
     User(String),
     /// Anything else (exit code 2).
     System(String),
+    /// The output already said it all; exit with this code.
+    Quiet(u8),
 }
 
 impl From<StoreError> for Failure {
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
             eprintln!("bpa: {}", crate::text::clean(&msg));
             ExitCode::from(2)
         }
+        Err(Failure::Quiet(code)) => ExitCode::from(code),
     }
 }
 
@@ -130,6 +134,10 @@ fn run(cli: Cli) -> Outcome {
         Command::Import(c) => import::import(&mut ctx, c),
         Command::Holidays { year, format } => reports::holidays(&ctx, year, format),
         Command::Report(c) => reports::report(&ctx, c),
+        Command::Check { from, to, format } => {
+            plan::check(&ctx, from.as_deref(), to.as_deref(), format)
+        }
+        Command::Setting(c) => plan::setting(&mut ctx, c),
     }
 }
 

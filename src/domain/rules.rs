@@ -57,19 +57,45 @@ impl Rule {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Detail {
     /// Overlaps the assistant's shift starting on `other_day`.
-    Overlap { other: ShiftId, other_day: NaiveDate },
+    Overlap {
+        other: ShiftId,
+        other_day: NaiveDate,
+    },
     /// The longest rest in the 24 hours from a shift's start, between the
     /// shift ending on `from_day` and the one starting on `to_day`.
-    DailyRest { rest: i64, required: i64, from_day: NaiveDate, to_day: NaiveDate },
+    DailyRest {
+        rest: i64,
+        required: i64,
+        from_day: NaiveDate,
+        to_day: NaiveDate,
+    },
     /// The longest rest in the 7 days from `from_day`.
-    WeeklyRest { rest: i64, required: i64, from_day: NaiveDate },
-    WorkIn24h { work: i64, limit: i64 },
-    WeeklyLimit { week: Week, work: i64, limit: i64 },
-    NotReady { missing: Vec<Missing> },
+    WeeklyRest {
+        rest: i64,
+        required: i64,
+        from_day: NaiveDate,
+    },
+    WorkIn24h {
+        work: i64,
+        limit: i64,
+    },
+    WeeklyLimit {
+        week: Week,
+        work: i64,
+        limit: i64,
+    },
+    NotReady {
+        missing: Vec<Missing>,
+    },
     Inactive,
     OutsideEmployment,
-    OverAllocation { week: Week, over: i64 },
-    FlexOverdrawn { overdrawn: i64 },
+    OverAllocation {
+        week: Week,
+        over: i64,
+    },
+    FlexOverdrawn {
+        overdrawn: i64,
+    },
 }
 
 /// One broken rule.
@@ -120,13 +146,56 @@ struct Span {
 
 const DAY: i64 = 24 * 60;
 
-/// Every finding for the shifts of `range` (shifts reaching into the range
-/// and the days around it should be passed, so rest windows see them).
+/// What a check looks at.
+pub struct Plan<'a> {
+    /// Every shift of the assistants around the range, for all recipients
+    /// (rest and working time are the assistant's, whoever they help);
+    /// include a week on each side so rest windows see them.
+    pub shifts: &'a [Shift],
+    /// The recipient's own shifts, for the allocation.
+    pub recipient_shifts: &'a [Shift],
+    pub assistants: &'a [Assistant],
+    pub allocations: &'a [Allocation],
+    pub limits: &'a Limits,
+}
+
+/// Every finding for shifts starting in `range`.
+pub fn check_plan(range: DayRange, plan: &Plan) -> Vec<Finding> {
+    let mut findings =
+        person_and_assistant_findings(range, plan.shifts, plan.assistants, plan.limits);
+    findings.extend(budget_findings(
+        range,
+        plan.recipient_shifts,
+        plan.allocations,
+    ));
+    findings.sort_by(|a, b| (a.date, a.rule, a.assistant).cmp(&(b.date, b.rule, b.assistant)));
+    findings
+}
+
+/// Every finding for one recipient whose assistants work for nobody else.
 pub fn check(
     range: DayRange,
     shifts: &[Shift],
     assistants: &[Assistant],
     allocations: &[Allocation],
+    limits: &Limits,
+) -> Vec<Finding> {
+    check_plan(
+        range,
+        &Plan {
+            shifts,
+            recipient_shifts: shifts,
+            assistants,
+            allocations,
+            limits,
+        },
+    )
+}
+
+fn person_and_assistant_findings(
+    range: DayRange,
+    shifts: &[Shift],
+    assistants: &[Assistant],
     limits: &Limits,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -135,8 +204,16 @@ pub fn check(
     for s in shifts.iter().filter(|s| s.status.counts()) {
         let Some(who) = s.assistant else { continue };
         let (start, end) = s.counted_times();
-        let (Ok(a), Ok(b)) = (instant_minutes(start), instant_minutes(end)) else { continue };
-        by_assistant.entry(who).or_default().push(Span { id: s.id, start: a, end: b, day: start.date(), end_day: end.date() });
+        let (Ok(a), Ok(b)) = (instant_minutes(start), instant_minutes(end)) else {
+            continue;
+        };
+        by_assistant.entry(who).or_default().push(Span {
+            id: s.id,
+            start: a,
+            end: b,
+            day: start.date(),
+            end_day: end.date(),
+        });
         if let Some(assistant) = assistants.iter().find(|x| x.id == Some(who))
             && in_range(start.date())
         {
@@ -145,15 +222,23 @@ pub fn check(
     }
     for (who, mut spans) in by_assistant {
         spans.sort_by_key(|s| (s.start, s.end));
-        findings.extend(person_findings(who, &spans, limits).into_iter().filter(|f| in_range(f.date)));
+        findings.extend(
+            person_findings(who, &spans, limits)
+                .into_iter()
+                .filter(|f| in_range(f.date)),
+        );
     }
-    findings.extend(budget_findings(range, shifts, allocations));
-    findings.sort_by(|a, b| (a.date, a.rule, a.assistant).cmp(&(b.date, b.rule, b.assistant)));
     findings
 }
 
 fn assistant_findings(a: &Assistant, s: &Shift) -> Vec<Finding> {
-    let finding = |rule, detail| Finding { rule, assistant: a.id, date: s.start.date(), shift: Some(s.id), detail };
+    let finding = |rule, detail| Finding {
+        rule,
+        assistant: a.id,
+        date: s.start.date(),
+        shift: Some(s.id),
+        detail,
+    };
     let mut out = Vec::new();
     if !a.active {
         out.push(finding(Rule::Inactive, Detail::Inactive));
@@ -172,10 +257,23 @@ fn assistant_findings(a: &Assistant, s: &Shift) -> Vec<Finding> {
 /// Overlaps and working-time rules for one assistant's spans, by start.
 fn person_findings(who: AssistantId, spans: &[Span], limits: &Limits) -> Vec<Finding> {
     let mut out = Vec::new();
-    let finding = |rule, span: &Span, detail| Finding { rule, assistant: Some(who), date: span.day, shift: Some(span.id), detail };
+    let finding = |rule, span: &Span, detail| Finding {
+        rule,
+        assistant: Some(who),
+        date: span.day,
+        shift: Some(span.id),
+        detail,
+    };
     for (i, s) in spans.iter().enumerate() {
         if let Some(other) = spans[..i].iter().rev().find(|o| o.end > s.start) {
-            out.push(finding(Rule::Overlap, s, Detail::Overlap { other: other.id, other_day: other.day }));
+            out.push(finding(
+                Rule::Overlap,
+                s,
+                Detail::Overlap {
+                    other: other.id,
+                    other_day: other.day,
+                },
+            ));
         }
     }
     // Daily rest: the longest rest inside the 24 h from each shift's start.
@@ -191,7 +289,12 @@ fn person_findings(who: AssistantId, spans: &[Span], limits: &Limits) -> Vec<Fin
             out.push(finding(
                 Rule::DailyRest,
                 next,
-                Detail::DailyRest { rest, required: limits.daily_rest, from_day: spans[before].end_day, to_day },
+                Detail::DailyRest {
+                    rest,
+                    required: limits.daily_rest,
+                    from_day: spans[before].end_day,
+                    to_day,
+                },
             ));
         }
     }
@@ -205,7 +308,15 @@ fn person_findings(who: AssistantId, spans: &[Span], limits: &Limits) -> Vec<Fin
             && rest < limits.weekly_rest
         {
             covered_until = s.start + 7 * DAY;
-            out.push(finding(Rule::WeeklyRest, s, Detail::WeeklyRest { rest, required: limits.weekly_rest, from_day: s.day }));
+            out.push(finding(
+                Rule::WeeklyRest,
+                s,
+                Detail::WeeklyRest {
+                    rest,
+                    required: limits.weekly_rest,
+                    from_day: s.day,
+                },
+            ));
         }
     }
     // Work in any 24 h from a shift's start.
@@ -215,10 +326,20 @@ fn person_findings(who: AssistantId, spans: &[Span], limits: &Limits) -> Vec<Fin
             continue;
         }
         let window_end = s.start + DAY;
-        let work: i64 = spans.iter().map(|o| (o.end.min(window_end) - o.start.max(s.start)).max(0)).sum();
+        let work: i64 = spans
+            .iter()
+            .map(|o| (o.end.min(window_end) - o.start.max(s.start)).max(0))
+            .sum();
         if work > limits.work_in_24h {
             covered_until = window_end;
-            out.push(finding(Rule::WorkIn24h, s, Detail::WorkIn24h { work, limit: limits.work_in_24h }));
+            out.push(finding(
+                Rule::WorkIn24h,
+                s,
+                Detail::WorkIn24h {
+                    work,
+                    limit: limits.work_in_24h,
+                },
+            ));
         }
     }
     // Work per ISO week.
@@ -229,7 +350,15 @@ fn person_findings(who: AssistantId, spans: &[Span], limits: &Limits) -> Vec<Fin
     }
     for (week, (work, first)) in weeks {
         if work > limits.weekly_work {
-            out.push(finding(Rule::WeeklyLimit, &first, Detail::WeeklyLimit { week, work, limit: limits.weekly_work }));
+            out.push(finding(
+                Rule::WeeklyLimit,
+                &first,
+                Detail::WeeklyLimit {
+                    week,
+                    work,
+                    limit: limits.weekly_work,
+                },
+            ));
         }
     }
     out
@@ -264,7 +393,10 @@ fn longest_rest(spans: &[Span], i: usize, window: i64) -> Option<(i64, usize, Op
     best
 }
 
-fn pick(best: Option<(i64, usize, Option<usize>)>, candidate: (i64, usize, Option<usize>)) -> (i64, usize, Option<usize>) {
+fn pick(
+    best: Option<(i64, usize, Option<usize>)>,
+    candidate: (i64, usize, Option<usize>),
+) -> (i64, usize, Option<usize>) {
     match best {
         Some(b) if b.0 >= candidate.0 => b,
         _ => candidate,
@@ -286,7 +418,10 @@ fn budget_findings(range: DayRange, shifts: &[Shift], allocations: &[Allocation]
                 assistant: None,
                 date: week.monday().max(range.start),
                 shift: None,
-                detail: Detail::OverAllocation { week, over: -f.remaining() },
+                detail: Detail::OverAllocation {
+                    week,
+                    over: -f.remaining(),
+                },
             });
         }
         week = week.next();
@@ -299,7 +434,9 @@ fn budget_findings(range: DayRange, shifts: &[Shift], allocations: &[Allocation]
                 assistant: None,
                 date: last,
                 shift: None,
-                detail: Detail::FlexOverdrawn { overdrawn: -flex.balance },
+                detail: Detail::FlexOverdrawn {
+                    overdrawn: -flex.balance,
+                },
             });
         }
     }

@@ -206,26 +206,58 @@ impl Lang {
         let s = self.strings();
         let day = self.weekday_date(f.date);
         let fill = |template: &str, pairs: &[(&str, String)]| {
-            let mut out = template.replace("{name}", &crate::text::clean(name)).replace("{day}", &day);
+            let mut out = template
+                .replace("{name}", &crate::text::clean(name))
+                .replace("{day}", &day);
             for (key, value) in pairs {
                 out = out.replace(key, value);
             }
             out
         };
         match &f.detail {
-            Detail::Overlap { other_day, .. } => fill(s.rule_overlap, &[("{day}", self.weekday_date(*other_day))]),
-            Detail::DailyRest { rest, required, from_day, to_day } => fill(
+            Detail::Overlap { other_day, .. } => {
+                fill(s.rule_overlap, &[("{day}", self.weekday_date(*other_day))])
+            }
+            Detail::DailyRest {
+                rest,
+                required,
+                from_day,
+                to_day,
+            } => fill(
                 s.rule_daily_rest,
-                &[("{rest}", self.hours(*rest)), ("{required}", self.hours(*required)), ("{from}", self.weekday_date(*from_day)), ("{to}", self.weekday_date(*to_day))],
+                &[
+                    ("{rest}", self.hours(*rest)),
+                    ("{required}", self.hours(*required)),
+                    ("{from}", self.weekday_date(*from_day)),
+                    ("{to}", self.weekday_date(*to_day)),
+                ],
             ),
-            Detail::WeeklyRest { rest, required, from_day } => fill(
+            Detail::WeeklyRest {
+                rest,
+                required,
+                from_day,
+            } => fill(
                 s.rule_weekly_rest,
-                &[("{rest}", self.hours(*rest)), ("{required}", self.hours(*required)), ("{from}", self.weekday_date(*from_day))],
+                &[
+                    ("{rest}", self.hours(*rest)),
+                    ("{required}", self.hours(*required)),
+                    ("{from}", self.weekday_date(*from_day)),
+                ],
             ),
-            Detail::WorkIn24h { work, limit } => fill(s.rule_work_24h, &[("{work}", self.hours(*work)), ("{limit}", self.hours(*limit))]),
+            Detail::WorkIn24h { work, limit } => fill(
+                s.rule_work_24h,
+                &[
+                    ("{work}", self.hours(*work)),
+                    ("{limit}", self.hours(*limit)),
+                ],
+            ),
             Detail::WeeklyLimit { week, work, limit } => fill(
                 s.rule_weekly_limit,
-                &[("{work}", self.hours(*work)), ("{limit}", self.hours(*limit)), ("{week}", week.number().to_string())],
+                &[
+                    ("{work}", self.hours(*work)),
+                    ("{limit}", self.hours(*limit)),
+                    ("{week}", week.number().to_string()),
+                ],
             ),
             Detail::NotReady { missing } => {
                 let list: Vec<&str> = missing.iter().map(|m| self.missing(*m)).collect();
@@ -233,8 +265,16 @@ impl Lang {
             }
             Detail::Inactive => fill(s.rule_inactive, &[]),
             Detail::OutsideEmployment => fill(s.rule_outside_employment, &[]),
-            Detail::OverAllocation { week, over } => fill(s.rule_over_allocation, &[("{week}", week.number().to_string()), ("{over}", self.hours(*over))]),
-            Detail::FlexOverdrawn { overdrawn } => fill(s.rule_flex_overdrawn, &[("{over}", self.hours(*overdrawn))]),
+            Detail::OverAllocation { week, over } => fill(
+                s.rule_over_allocation,
+                &[
+                    ("{week}", week.number().to_string()),
+                    ("{over}", self.hours(*over)),
+                ],
+            ),
+            Detail::FlexOverdrawn { overdrawn } => {
+                fill(s.rule_flex_overdrawn, &[("{over}", self.hours(*overdrawn))])
+            }
         }
     }
 
@@ -309,7 +349,11 @@ mod tests {
             Lang::En.finding(&f, "Kari"),
             "Kari has 9.0 h rest between the shifts on Tue 24 Nov and Wed 25 Nov; aml § 10-8 (1) requires 11.0 h."
         );
-        assert!(Lang::Nb.finding(&f, "Kari").contains("aml § 10-8 (1) krever 11,0 t"));
+        assert!(
+            Lang::Nb
+                .finding(&f, "Kari")
+                .contains("aml § 10-8 (1) krever 11,0 t")
+        );
     }
 
     #[test]

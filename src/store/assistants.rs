@@ -9,7 +9,8 @@ use super::{Result, Store, StoreError};
 use crate::domain::ids::AssistantId;
 use crate::domain::people::Assistant;
 
-const COLUMNS: &str = "id, name, phone, email, employment_percent, contracted_minutes_per_week, start_date, end_date,
+const COLUMNS: &str =
+    "id, name, phone, email, employment_percent, contracted_minutes_per_week, start_date, end_date,
     police_certificate_on, confidentiality_on, contract_on, active, notes";
 
 fn row_to_assistant(r: &rusqlite::Row) -> rusqlite::Result<Assistant> {
@@ -54,7 +55,9 @@ fn validate(a: &Assistant) -> Result<()> {
     if let (Some(s), Some(e)) = (a.start_date, a.end_date)
         && e < s
     {
-        return Err(StoreError::Invalid(format!("the employment ends ({e}) before it starts ({s})")));
+        return Err(StoreError::Invalid(format!(
+            "the employment ends ({e}) before it starts ({s})"
+        )));
     }
     if a.employment_percent.is_some_and(|p| p > 100) {
         return Err(StoreError::Invalid("employment is at most 100 %".into()));
@@ -62,7 +65,11 @@ fn validate(a: &Assistant) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn insert_assistant(tx: &Transaction, actor: &str, a: &Assistant) -> Result<AssistantId> {
+pub(super) fn insert_assistant(
+    tx: &Transaction,
+    actor: &str,
+    a: &Assistant,
+) -> Result<AssistantId> {
     validate(a)?;
     tx.execute(
         "INSERT INTO assistant (name, phone, email, employment_percent, contracted_minutes_per_week, start_date, end_date,
@@ -84,7 +91,17 @@ pub(super) fn insert_assistant(tx: &Transaction, actor: &str, a: &Assistant) -> 
         ],
     )?;
     let id = AssistantId(tx.last_insert_rowid());
-    record(tx, actor, &Change { action: "create", entity: "assistant", entity_id: Some(id.0), before: None, after: Some(to_json(a)) })?;
+    record(
+        tx,
+        actor,
+        &Change {
+            action: "create",
+            entity: "assistant",
+            entity_id: Some(id.0),
+            before: None,
+            after: Some(to_json(a)),
+        },
+    )?;
     Ok(id)
 }
 
@@ -99,28 +116,39 @@ pub(super) fn find_by_name(tx: &rusqlite::Connection, name: &str) -> Result<Opti
 }
 
 fn load(tx: &rusqlite::Connection, id: AssistantId) -> Result<Assistant> {
-    tx.query_row(&format!("SELECT {COLUMNS} FROM assistant WHERE id = ?1"), [id.0], row_to_assistant)
-        .optional()?
-        .ok_or_else(|| StoreError::Invalid("that assistant no longer exists".into()))
+    tx.query_row(
+        &format!("SELECT {COLUMNS} FROM assistant WHERE id = ?1"),
+        [id.0],
+        row_to_assistant,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::Invalid("that assistant no longer exists".into()))
 }
 
 impl Store {
     /// Adds an assistant; a second one with the same name is refused.
     pub fn add_assistant(&mut self, a: &Assistant) -> Result<AssistantId> {
         if find_by_name(&self.conn, &a.name)?.is_some() {
-            return Err(StoreError::Invalid(format!("there is already an assistant called «{}»", a.name.trim())));
+            return Err(StoreError::Invalid(format!(
+                "there is already an assistant called «{}»",
+                a.name.trim()
+            )));
         }
         self.write(|tx, actor| insert_assistant(tx, actor, a))
     }
 
     /// Changes an assistant's fields (`a.id` names which).
     pub fn update_assistant(&mut self, a: &Assistant) -> Result<()> {
-        let id = a.id.ok_or_else(|| StoreError::Invalid("no assistant chosen".into()))?;
+        let id =
+            a.id.ok_or_else(|| StoreError::Invalid("no assistant chosen".into()))?;
         validate(a)?;
         if let Some(other) = find_by_name(&self.conn, &a.name)?
             && other != id
         {
-            return Err(StoreError::Invalid(format!("there is already an assistant called «{}»", a.name.trim())));
+            return Err(StoreError::Invalid(format!(
+                "there is already an assistant called «{}»",
+                a.name.trim()
+            )));
         }
         self.write(|tx, actor| {
             let before = load(tx, id)?;
@@ -165,19 +193,33 @@ impl Store {
     /// ever deactivated.
     pub fn delete_assistant(&mut self, id: AssistantId) -> Result<()> {
         if self.assistant_has_history(id)? {
-            return Err(StoreError::Invalid("an assistant with shifts or log entries is kept; deactivate instead".into()));
+            return Err(StoreError::Invalid(
+                "an assistant with shifts or log entries is kept; deactivate instead".into(),
+            ));
         }
         self.write(|tx, actor| {
             let before = load(tx, id)?;
             tx.execute("DELETE FROM assistant WHERE id = ?1", [id.0])?;
-            record(tx, actor, &Change { action: "delete", entity: "assistant", entity_id: Some(id.0), before: Some(to_json(&before)), after: None })?;
+            record(
+                tx,
+                actor,
+                &Change {
+                    action: "delete",
+                    entity: "assistant",
+                    entity_id: Some(id.0),
+                    before: Some(to_json(&before)),
+                    after: None,
+                },
+            )?;
             Ok(())
         })
     }
 
     /// Every assistant: active first, then by name.
     pub fn assistants(&self) -> Result<Vec<Assistant>> {
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM assistant ORDER BY active DESC, name COLLATE NOCASE, id"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM assistant ORDER BY active DESC, name COLLATE NOCASE, id"
+        ))?;
         let rows = stmt.query_map([], row_to_assistant)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -192,7 +234,11 @@ mod tests {
     use super::*;
 
     fn a(name: &str, active: bool) -> Assistant {
-        Assistant { name: name.into(), active, ..Assistant::default() }
+        Assistant {
+            name: name.into(),
+            active,
+            ..Assistant::default()
+        }
     }
 
     #[test]
@@ -201,7 +247,12 @@ mod tests {
         s.add_assistant(&a("Åse", true)).unwrap();
         s.add_assistant(&a("Bjørn", false)).unwrap();
         s.add_assistant(&a("Anders", true)).unwrap();
-        let names: Vec<String> = s.assistants().unwrap().into_iter().map(|a| a.name).collect();
+        let names: Vec<String> = s
+            .assistants()
+            .unwrap()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
         assert_eq!(names[2], "Bjørn");
         assert!(s.add_assistant(&a("anders", true)).is_err());
         assert!(s.add_assistant(&a("  ", true)).is_err());
@@ -217,7 +268,10 @@ mod tests {
         kari.active = false;
         s.update_assistant(&kari).unwrap();
         let stored = s.assistants().unwrap().remove(0);
-        assert_eq!((stored.phone.as_str(), stored.active), ("900 00 000", false));
+        assert_eq!(
+            (stored.phone.as_str(), stored.active),
+            ("900 00 000", false)
+        );
         kari.end_date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
         kari.start_date = chrono::NaiveDate::from_ymd_opt(2021, 1, 1);
         assert!(s.update_assistant(&kari).is_err());

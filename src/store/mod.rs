@@ -12,6 +12,7 @@ mod codec;
 pub mod log;
 mod migrate;
 mod recipients;
+pub mod settings;
 mod shifts;
 
 use std::fs;

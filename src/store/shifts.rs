@@ -223,6 +223,21 @@ impl Store {
         Ok(shifts)
     }
 
+    /// The shifts of every recipient that overlap `range` and have an
+    /// assistant: what working-time rules look at.
+    pub fn staffed_shifts_in(&self, range: DayRange) -> Result<Vec<Shift>> {
+        let from = datetime_text(crate::domain::time::day_start(
+            range.start - Duration::days(MAX_SHIFT_DAYS + 1),
+        ));
+        let to = datetime_text(crate::domain::time::day_start(range.end));
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM shift WHERE assistant_id IS NOT NULL AND start_at >= ?1 AND start_at < ?2
+             ORDER BY start_at, id"
+        ))?;
+        let rows = stmt.query_map(params![from, to], row_to_shift)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Number of shifts of a recipient.
     pub fn shift_count(&self, recipient: RecipientId) -> Result<i64> {
         Ok(self.conn.query_row(

@@ -1,0 +1,96 @@
+//! Settings as key/value rows, with typed access for the rule thresholds.
+
+use rusqlite::{OptionalExtension, params};
+use serde_json::json;
+
+use super::audit::{Change, record};
+use super::{Result, Store, StoreError};
+use crate::domain::rules::Limits;
+
+/// The settings `bpa` knows, with what they mean.
+pub const KNOWN: &[(&str, &str)] = &[
+    (
+        "rules.daily_rest_minutes",
+        "daily rest, aml § 10-8 (1): 660 (a tariff agreement may allow 480)",
+    ),
+    (
+        "rules.weekly_rest_minutes",
+        "weekly rest, aml § 10-8 (2): 2100 (a tariff agreement may allow 1680)",
+    ),
+    (
+        "rules.work_in_24h_minutes",
+        "work within 24 hours, aml § 10-6: 780",
+    ),
+    (
+        "rules.weekly_work_minutes",
+        "work per week, aml § 10-4: 2400 (48 h averaged or 54 h by agreement)",
+    ),
+];
+
+impl Store {
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Sets a known setting; unknown keys and non-numbers are refused.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        if !KNOWN.iter().any(|(k, _)| *k == key) {
+            let names: Vec<&str> = KNOWN.iter().map(|(k, _)| *k).collect();
+            return Err(StoreError::Invalid(format!(
+                "unknown setting «{key}»; known: {}",
+                names.join(", ")
+            )));
+        }
+        let minutes: i64 = value
+            .trim()
+            .parse()
+            .ok()
+            .filter(|m| (0..=7 * 24 * 60).contains(m))
+            .ok_or_else(|| StoreError::Invalid(format!("«{value}» is not a number of minutes")))?;
+        self.write(|tx, actor| {
+            let before: Option<String> = tx.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, minutes.to_string()],
+            )?;
+            record(tx, actor, &Change { action: "update", entity: "setting", entity_id: None, before: before.map(|b| json!({ key: b })), after: Some(json!({ key: minutes })) })?;
+            Ok(())
+        })
+    }
+
+    /// The rule thresholds: the law's values unless a setting says otherwise.
+    pub fn limits(&self) -> Result<Limits> {
+        let mut limits = Limits::default();
+        for (key, slot) in [
+            ("rules.daily_rest_minutes", &mut limits.daily_rest),
+            ("rules.weekly_rest_minutes", &mut limits.weekly_rest),
+            ("rules.work_in_24h_minutes", &mut limits.work_in_24h),
+            ("rules.weekly_work_minutes", &mut limits.weekly_work),
+        ] {
+            if let Some(v) = self.setting(key)?.and_then(|v| v.parse().ok()) {
+                *slot = v;
+            }
+        }
+        Ok(limits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_default_to_the_law_and_follow_settings() {
+        let mut s = Store::open_in_memory().unwrap();
+        assert_eq!(s.limits().unwrap(), Limits::default());
+        s.set_setting("rules.daily_rest_minutes", "480").unwrap();
+        assert_eq!(s.limits().unwrap().daily_rest, 480);
+        assert!(s.set_setting("rules.nap", "5").is_err());
+        assert!(s.set_setting("rules.daily_rest_minutes", "lots").is_err());
+    }
+}
