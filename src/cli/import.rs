@@ -71,9 +71,10 @@ pub fn shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
             .into_iter()
             .map(|a| a.name)
             .collect();
-        let hint = crate::text::nearest(name, names.iter().map(String::as_str))
-            .map(|n| format!("; did you mean «{}»?", crate::text::clean(n)))
-            .unwrap_or_else(|| "; add them first with `bpa assistant add NAME`".into());
+        let hint = crate::text::nearest(name, names.iter().map(String::as_str)).map_or_else(
+            || "; add them first with `bpa assistant add NAME`".into(),
+            |n| format!("; did you mean «{}»?", crate::text::clean(n)),
+        );
         return Err(Failure::User(format!(
             "no assistant is called «{}»{hint}",
             crate::text::clean(name)

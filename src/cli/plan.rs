@@ -88,17 +88,17 @@ fn text(rows: &[FindingRow], lang: Lang) -> String {
                 .replace(" this week", "")
         );
     }
-    rows.iter()
-        .map(|r| {
-            let mark = if r.rule == "overlap" { "✗" } else { "!" };
-            format!(
-                "{mark} {} [{}] {}\n",
-                r.date,
-                r.rule,
-                crate::text::clean(&r.message)
-            )
-        })
-        .collect()
+    let mut out = String::new();
+    for r in rows {
+        let mark = if r.rule == "overlap" { "✗" } else { "!" };
+        out += &format!(
+            "{mark} {} [{}] {}\n",
+            r.date,
+            r.rule,
+            crate::text::clean(&r.message)
+        );
+    }
+    out
 }
 
 /// Prints the findings that concern a shift just added, for `bpa shift add`.

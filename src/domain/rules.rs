@@ -168,7 +168,7 @@ pub fn check_plan(range: DayRange, plan: &Plan) -> Vec<Finding> {
         plan.recipient_shifts,
         plan.allocations,
     ));
-    findings.sort_by(|a, b| (a.date, a.rule, a.assistant).cmp(&(b.date, b.rule, b.assistant)));
+    findings.sort_by_key(|a| (a.date, a.rule, a.assistant));
     findings
 }
 
