@@ -21,6 +21,26 @@ pub struct LineError {
 const REQUIRED: [&str; 4] = ["date", "start", "end", "assistant"];
 const OPTIONAL: [&str; 2] = ["kind", "note"];
 
+/// Parses a whole file as bytes: text that is not UTF-8 (say, an old
+/// spreadsheet export in Windows-1252) is refused with its line, instead of
+/// turning «Åse» into a new assistant called «�se».
+pub fn parse_bytes(input: &[u8], lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
+    match std::str::from_utf8(input) {
+        Ok(text) => parse(text, lang),
+        Err(e) => {
+            let line = input[..e.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+            Err(vec![LineError {
+                line,
+                reason: "the file is not UTF-8 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import again".into(),
+            }])
+        }
+    }
+}
+
 /// Parses a whole file; `Err` lists every bad line.
 pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
@@ -93,6 +113,17 @@ pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
         }
         let line = record.position().map_or(line, |p| p.line() as usize);
         if record.iter().all(str::is_empty) {
+            continue;
+        }
+        if record.len() != headers.len() {
+            errors.push(LineError {
+                line,
+                reason: format!(
+                    "{} fields where the header has {}; a comma inside a note needs quotes around the note",
+                    record.len(),
+                    headers.len()
+                ),
+            });
             continue;
         }
         let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("");
@@ -189,6 +220,24 @@ mod tests {
             errors[1].reason
         );
         assert!(parse(csv, Lang::Nb).unwrap_err()[0].reason.contains("dato"));
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_and_ragged_lines_are_refused() {
+        let mut latin1 =
+            b"date,start,end,assistant\n2026-11-23,08:00,16:00,Kari\n2026-11-23,16:00,20:00,"
+                .to_vec();
+        latin1.extend([0xC5, b's', b'e', b'\n']);
+        let errors = parse_bytes(&latin1, Lang::En).unwrap_err();
+        assert_eq!(errors[0].line, 3);
+        assert!(errors[0].reason.contains("UTF-8"));
+        let ragged = "date,start,end,assistant,note\n2026-11-23,08:00,16:00,Kari,dentist, then shop\n2026-11-24,08:00,16:00\n";
+        let errors = parse(ragged, Lang::En).unwrap_err();
+        assert_eq!(
+            errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+            vec![2, 3]
+        );
+        assert!(errors[0].reason.contains("quotes"));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::allocation::Allocation;
-use crate::domain::hours::{Figures, FlexStatus, days_needed, figures, flex_statuses};
+use crate::domain::allocation::{Allocation, DEFAULT_PURPOSE};
+use crate::domain::hours::{Figures, FlexStatus, charged_to, days_needed, figures, flex_statuses};
 use crate::domain::ids::{AssistantId, RecipientId};
 use crate::domain::shift::Shift;
 use crate::domain::time::{DayRange, Month, Week};
@@ -38,6 +38,8 @@ pub struct Report {
     /// Name and charged minutes per assistant, largest first; open shifts
     /// are named by the caller's language.
     pub assistants: Vec<(Option<String>, i64)>,
+    /// The allocation purpose the figures are for (`None` without allocations).
+    pub purpose: Option<String>,
 }
 
 impl Report {
@@ -47,25 +49,77 @@ impl Report {
     }
 }
 
-/// Builds the report of `period` for `recipient`.
+/// Builds the report of `period` for `recipient`, for the main purpose.
 pub fn report(store: &Store, recipient: RecipientId, period: Period) -> Result<Report> {
+    report_for(store, recipient, period, None)
+}
+
+/// Builds the report of `period` for one purpose (default: the main one).
+pub fn report_for(
+    store: &Store,
+    recipient: RecipientId,
+    period: Period,
+    purpose: Option<&str>,
+) -> Result<Report> {
     let allocations = store.allocations(recipient)?;
     let range = period.days();
     let shifts = store.shifts_in(recipient, days_needed(&allocations, range))?;
     let names = store.assistant_names()?;
-    Ok(build(period, &allocations, &shifts, &names))
+    Ok(build(period, &allocations, &shifts, &names, purpose))
+}
+
+/// The purpose figures are for by default: BPA when there is such an
+/// allocation, else the first one's.
+pub fn main_purpose(allocations: &[Allocation]) -> Option<&str> {
+    allocations
+        .iter()
+        .find(|a| a.purpose.eq_ignore_ascii_case(DEFAULT_PURPOSE))
+        .or_else(|| allocations.first())
+        .map(|a| a.purpose.as_str())
+}
+
+/// The allocations of one purpose and the shifts charged to them, so two
+/// budgets (BPA and respite care, say) are never added together. Shifts
+/// that no allocation covers count with the main purpose.
+pub fn scope(
+    allocations: &[Allocation],
+    shifts: &[Shift],
+    purpose: Option<&str>,
+) -> (Vec<Allocation>, Vec<Shift>, Option<String>) {
+    let Some(purpose) = purpose
+        .or_else(|| main_purpose(allocations))
+        .map(str::to_owned)
+    else {
+        return (Vec::new(), shifts.to_vec(), None);
+    };
+    let is_main = main_purpose(allocations).is_some_and(|m| m.eq_ignore_ascii_case(&purpose));
+    let mine: Vec<Allocation> = allocations
+        .iter()
+        .filter(|a| a.purpose.eq_ignore_ascii_case(&purpose))
+        .cloned()
+        .collect();
+    let charged: Vec<Shift> = shifts
+        .iter()
+        .filter(|s| {
+            charged_to(s, allocations).map_or(is_main, |a| a.purpose.eq_ignore_ascii_case(&purpose))
+        })
+        .cloned()
+        .collect();
+    (mine, charged, Some(purpose))
 }
 
 /// The report of `period` from data already loaded.
 pub fn build(
     period: Period,
-    allocations: &[Allocation],
-    shifts: &[Shift],
+    all_allocations: &[Allocation],
+    all_shifts: &[Shift],
     names: &BTreeMap<AssistantId, String>,
+    purpose: Option<&str>,
 ) -> Report {
+    let (allocations, shifts, purpose) = scope(all_allocations, all_shifts, purpose);
     let range = period.days();
-    let figures = figures(range, allocations, shifts);
-    let flex = flex_statuses(allocations, shifts, range);
+    let figures = figures(range, &allocations, &shifts);
+    let flex = flex_statuses(&allocations, &shifts, range);
     let assistants = figures
         .per_assistant
         .iter()
@@ -76,6 +130,7 @@ pub fn build(
         figures,
         flex,
         assistants,
+        purpose,
     }
 }
 
@@ -94,10 +149,10 @@ pub fn history(
     }
     weeks.reverse();
     let range = DayRange::new(weeks[0].monday(), last.days().end);
-    let shifts = store.shifts_in(recipient, range)?;
+    let (allocations, shifts, _) = scope(allocations, &store.shifts_in(recipient, range)?, None);
     Ok(weeks
         .into_iter()
-        .map(|w| (w, figures(w.days(), allocations, &shifts)))
+        .map(|w| (w, figures(w.days(), &allocations, &shifts)))
         .collect())
 }
 
@@ -215,6 +270,7 @@ mod tests {
             vec![(Some("Kari".into()), 480), (None, 240)]
         );
         assert!(rep.flex_balance().is_some());
+        assert_eq!(rep.purpose.as_deref(), Some("BPA"));
         let hist = history(&store, r, &store.allocations(r).unwrap(), week, 12).unwrap();
         assert_eq!(hist.len(), 12);
         assert_eq!(hist[11].0, week);

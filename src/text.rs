@@ -50,10 +50,16 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 }
 
 /// User text for a CSV cell: cleaned, and never read as a formula by a
-/// spreadsheet (a leading `= + - @` gets a `'` in front).
+/// spreadsheet (a leading `= + - @` gets a `'` in front). A plain number,
+/// such as `-120` minutes, stays a number.
 pub fn csv_cell(text: &str) -> String {
     let cleaned = clean(text);
-    if cleaned.starts_with(['=', '+', '-', '@']) {
+    let is_number = cleaned.parse::<i64>().is_ok()
+        || (cleaned.parse::<f64>().is_ok()
+            && cleaned
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.')));
+    if cleaned.starts_with(['=', '+', '-', '@']) && !is_number {
         format!("'{cleaned}")
     } else {
         cleaned.into_owned()
@@ -173,7 +179,10 @@ mod tests {
     #[test]
     fn csv_cells_cannot_start_a_formula() {
         assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(csv_cell("-2"), "'-2");
+        assert_eq!(csv_cell("-2"), "-2");
+        assert_eq!(csv_cell("-2+3"), "'-2+3");
+        assert_eq!(csv_cell("-inf"), "'-inf");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_cell("Kari"), "Kari");
     }
 

@@ -55,7 +55,7 @@ fn event_loop(
             dirty = false;
         }
         if !event::poll(IDLE_POLL).map_err(io)? {
-            dirty = app.tick(store);
+            dirty = app.tick(store, crate::clock::today());
             continue;
         }
         match event::read().map_err(io)? {

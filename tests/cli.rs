@@ -328,6 +328,59 @@ fn assistants_from_the_command_line() {
     ]);
     let week = db.json(&["report", "week", "--format", "json"]);
     assert_eq!(week["scheduled_minutes"], 540);
+    let respite = [
+        "shift",
+        "add",
+        "--assistant",
+        "Kari",
+        "--date",
+        "2026-11-27",
+        "--start",
+        "08:00",
+        "--end",
+        "09:00",
+        "--purpose",
+        "avlastning",
+    ];
+    let err = db.fails(&respite, 1);
+    assert!(err.contains("avlastning"), "{err}");
+    db.ok(&[
+        "allocation",
+        "add",
+        "--hours-per-week",
+        "10",
+        "--from",
+        "2026-11-01",
+        "--purpose",
+        "avlastning",
+    ]);
+    db.ok(&respite);
+    // Two budgets are never added together: BPA and respite care report apart.
+    let week = db.json(&["report", "week", "--format", "json"]);
+    assert_eq!(
+        (
+            week["purpose"].as_str(),
+            week["allocated_minutes"].as_i64(),
+            week["scheduled_minutes"].as_i64()
+        ),
+        (Some("BPA"), Some(2250), Some(540))
+    );
+    let respite = db.json(&[
+        "report",
+        "week",
+        "--format",
+        "json",
+        "--purpose",
+        "avlastning",
+    ]);
+    assert_eq!(
+        (
+            respite["allocated_minutes"].as_i64(),
+            respite["scheduled_minutes"].as_i64()
+        ),
+        (Some(600), Some(60))
+    );
+    db.fails(&["report", "week", "--purpose", "nope"], 1);
     db.fails(
         &[
             "shift",

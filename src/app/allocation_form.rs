@@ -76,7 +76,10 @@ impl App {
     }
 
     /// Reads the form into an allocation, or marks the field that is wrong.
-    fn read_allocation_form(&mut self) -> Option<NewAllocation> {
+    /// When editing, what the form does not show (the other kinds' factors)
+    /// is kept, and a deadline the user left alone follows a changed
+    /// received date.
+    fn read_allocation_form(&mut self, existing: Option<&Allocation>) -> Option<NewAllocation> {
         let lang = self.lang;
         let s = lang.strings();
         let (_, form) = self.form.as_mut()?;
@@ -130,6 +133,14 @@ impl App {
         new.flex = FlexPeriod::ALL[form.selected(FieldId::Flex).min(2)];
         new.factors.sleeping_night = factor;
         new.notes = form.value(FieldId::Notes).to_owned();
+        if let Some(old) = existing {
+            new.factors.ordinary = old.factors.ordinary;
+            new.factors.awake_night = old.factors.awake_night;
+            let deadline_untouched = new.appeal_deadline == old.appeal_deadline;
+            if deadline_untouched && new.received_on != old.received_on {
+                new.appeal_deadline = None;
+            }
+        }
         if let Err(e) = new.to_domain(AllocationId(0), RecipientId(0)).validate() {
             let field = match e {
                 AllocationError::EndBeforeStart { .. } => FieldId::To,
@@ -146,7 +157,13 @@ impl App {
         let Some(recipient) = self.recipient.clone() else {
             return;
         };
-        let Some(new) = self.read_allocation_form() else {
+        let existing = match purpose {
+            FormPurpose::EditAllocation(id) => {
+                self.data.allocations.iter().find(|a| a.id == id).cloned()
+            }
+            _ => None,
+        };
+        let Some(new) = self.read_allocation_form(existing.as_ref()) else {
             return;
         };
         match purpose {

@@ -68,6 +68,7 @@ impl Data {
             &data.allocations,
             &shifts,
             &data.names,
+            None,
         ));
         let thursday = week.monday() + chrono::Duration::days(3);
         data.month = Some(summary::report(

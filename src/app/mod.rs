@@ -177,7 +177,19 @@ impl App {
 
     /// Called when idle: reloads when another window changed the database.
     /// Returns true when the screen should be drawn again.
-    pub fn tick(&mut self, store: &Store) -> bool {
+    pub fn tick(&mut self, store: &Store, today: NaiveDate) -> bool {
+        if today != self.today {
+            // Past midnight: today's marks and the current week move on.
+            let was_current = self.week == Week::containing(self.today);
+            self.today = today;
+            if was_current {
+                self.week = Week::containing(today);
+            }
+            if let Err(e) = self.reload(store) {
+                self.fail(&e.to_string());
+            }
+            return true;
+        }
         match store.data_version() {
             Ok(v) if v != self.seen_version => {
                 if let Err(e) = self.reload(store) {
@@ -263,7 +275,10 @@ impl App {
             (Action::Yes, ConfirmKind::EndPrevious { new, .. }) => {
                 self.save_new_allocation(store, &new, true)
             }
-            (Action::No | Action::Close, ConfirmKind::EndPrevious { refusal, .. }) => {
+            (
+                Action::No | Action::Close | Action::Quit,
+                ConfirmKind::EndPrevious { refusal, .. },
+            ) => {
                 // Saving without ending the previous one would overlap: say so in the form.
                 if let Some((_, form)) = &mut self.form {
                     form.error = Some(refusal);

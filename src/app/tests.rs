@@ -223,15 +223,26 @@ fn another_window_s_change_is_noticed() {
         )
         .unwrap();
     let mut app = App::new(&first, Lang::En, today(), None).unwrap();
-    assert!(!app.tick(&first));
+    assert!(!app.tick(&first, today()));
     let mut second = Store::open(&path).unwrap();
     let r = second.pick_recipient(None).unwrap();
     second
         .add_allocation(r.id, &NewAllocation::new(600, today()), false)
         .unwrap();
-    assert!(app.tick(&first));
+    assert!(app.tick(&first, today()));
     assert_eq!(app.data.allocations.len(), 1);
     let _ = &mut first;
+}
+
+#[test]
+fn past_midnight_the_current_week_moves_on() {
+    let (mut app, store) = with_recipient();
+    let sunday = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    assert!(app.tick(&store, sunday));
+    assert_eq!(app.week.number(), 48);
+    assert!(app.tick(&store, monday));
+    assert_eq!((app.today, app.week.number()), (monday, 49));
 }
 
 #[test]
@@ -259,4 +270,44 @@ fn the_recipient_picker_switches_and_offers_the_guided_start() {
     assert!(app.setup.is_some_and(|s| s.adding_another));
     app.update(Action::Close, &mut store);
     assert!(app.setup.is_none());
+}
+
+#[test]
+fn editing_the_received_date_moves_an_untouched_deadline_and_keeps_factors() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut first = NewAllocation::new(2400, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    first.received_on = NaiveDate::from_ymd_opt(2025, 12, 1);
+    first.factors.awake_night = 800;
+    store
+        .create_recipient(
+            &NewRecipient {
+                name: "Ola".into(),
+                representative: None,
+            },
+            Some(&first),
+        )
+        .unwrap();
+    let mut app = App::new(&store, Lang::Nb, today(), None).unwrap();
+    app.update(Action::GoTo(Screen::Allocation), &mut store);
+    app.update(Action::Edit, &mut store);
+    for _ in 0..4 {
+        app.update(Action::NextField, &mut store);
+    }
+    app.update(Action::End, &mut store);
+    for _ in 0..10 {
+        app.update(Action::Backspace, &mut store);
+    }
+    type_text(&mut app, &mut store, "10.12.2025");
+    app.update(Action::Submit, &mut store);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.1.error)
+    );
+    let a = &store
+        .allocations(app.recipient.as_ref().unwrap().id)
+        .unwrap()[0];
+    assert_eq!(a.received_on, NaiveDate::from_ymd_opt(2025, 12, 10));
+    assert_eq!(a.appeal_deadline, NaiveDate::from_ymd_opt(2025, 12, 31));
+    assert_eq!(a.factors.awake_night, 800);
 }

@@ -256,6 +256,9 @@ pub enum ReportCommand {
         week: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// The allocation purpose (default: BPA, or the only one).
+        #[arg(long)]
+        purpose: Option<String>,
     },
     /// One calendar month (default: this month).
     Month {
@@ -263,5 +266,8 @@ pub enum ReportCommand {
         month: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// The allocation purpose (default: BPA, or the only one).
+        #[arg(long)]
+        purpose: Option<String>,
     },
 }

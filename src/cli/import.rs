@@ -104,7 +104,7 @@ pub fn import(ctx: &mut Context, command: ImportCommand) -> Outcome {
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
     let bytes = std::fs::read(&file)
         .map_err(|e| Failure::User(format!("cannot read {}: {e}", file.display())))?;
-    let text = String::from_utf8_lossy(&bytes);
+
     let report = |errors: Vec<(usize, String)>| {
         let mut msg = format!(
             "{}: nothing was imported; fix these lines and try again:\n",
@@ -115,7 +115,7 @@ pub fn import(ctx: &mut Context, command: ImportCommand) -> Outcome {
         }
         Failure::User(msg.trim_end().to_owned())
     };
-    let rows = crate::shift_csv::parse(&text, ctx.lang)
+    let rows = crate::shift_csv::parse_bytes(&bytes, ctx.lang)
         .map_err(|errors| report(errors.into_iter().map(|e| (e.line, e.reason)).collect()))?;
     let outcome = ctx
         .store

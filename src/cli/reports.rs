@@ -8,7 +8,7 @@ use super::output::{csv, emit, json};
 use super::{Context, Failure, Outcome};
 use crate::domain::holidays;
 use crate::domain::time::{Month, Week};
-use crate::summary::{Period, Report, report as build_report};
+use crate::summary::{Period, Report, report_for};
 
 #[derive(Serialize)]
 struct HolidayRow {
@@ -72,6 +72,7 @@ struct ReportJson {
     month: Option<String>,
     from: String,
     to: String,
+    purpose: Option<String>,
     allocated_minutes: i64,
     scheduled_minutes: i64,
     worked_minutes: i64,
@@ -84,8 +85,12 @@ struct ReportJson {
 pub fn report(ctx: &Context, command: ReportCommand) -> Outcome {
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
     let today = crate::clock::today();
-    let (period, format) = match command {
-        ReportCommand::Week { week, format } => {
+    let (period, format, purpose) = match command {
+        ReportCommand::Week {
+            week,
+            format,
+            purpose,
+        } => {
             let w = match week {
                 Some(text) => Week::parse(&text).ok_or_else(|| {
                     Failure::User(format!(
@@ -95,9 +100,13 @@ pub fn report(ctx: &Context, command: ReportCommand) -> Outcome {
                 })?,
                 None => Week::containing(today),
             };
-            (Period::Week(w), format)
+            (Period::Week(w), format, purpose)
         }
-        ReportCommand::Month { month, format } => {
+        ReportCommand::Month {
+            month,
+            format,
+            purpose,
+        } => {
             let m = match month {
                 Some(text) => Month::parse(&text).ok_or_else(|| {
                     Failure::User(format!(
@@ -107,10 +116,27 @@ pub fn report(ctx: &Context, command: ReportCommand) -> Outcome {
                 })?,
                 None => Month::containing(today),
             };
-            (Period::Month(m), format)
+            (Period::Month(m), format, purpose)
         }
     };
-    let rep = build_report(&ctx.store, recipient.id, period)?;
+    if let Some(p) = &purpose
+        && !ctx
+            .store
+            .allocations(recipient.id)?
+            .iter()
+            .any(|a| a.purpose.eq_ignore_ascii_case(p.trim()))
+    {
+        return Err(Failure::User(format!(
+            "no allocation has the purpose «{}»",
+            crate::text::clean(p)
+        )));
+    }
+    let rep = report_for(
+        &ctx.store,
+        recipient.id,
+        period,
+        purpose.as_deref().map(str::trim),
+    )?;
     match format {
         Format::Json => emit(&json(&to_json(&rep))?),
         Format::Csv => emit(&to_csv(&rep)?),
@@ -133,6 +159,7 @@ fn to_json(rep: &Report) -> ReportJson {
         month,
         from: days.start.to_string(),
         to: days.last().to_string(),
+        purpose: rep.purpose.clone(),
         allocated_minutes: rep.figures.allocated,
         scheduled_minutes: rep.figures.scheduled,
         worked_minutes: rep.figures.worked,
@@ -172,11 +199,18 @@ fn to_csv(rep: &Report) -> Result<String, Failure> {
     })
     .collect();
     if let Some(b) = rep.flex_balance() {
+        let left: i64 = rep.flex.iter().map(|f| f.left_in_period).sum();
         rows.push(vec![
             label.clone(),
             "flex_balance".into(),
             String::new(),
             b.to_string(),
+        ]);
+        rows.push(vec![
+            label.clone(),
+            "flex_left_in_period".into(),
+            String::new(),
+            left.to_string(),
         ]);
     }
     for (name, minutes) in &rep.assistants {

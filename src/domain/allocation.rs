@@ -219,12 +219,12 @@ pub fn default_appeal_deadline(received: NaiveDate) -> NaiveDate {
 pub fn in_force(allocations: &[Allocation], day: NaiveDate) -> Option<&Allocation> {
     let mut covering = allocations.iter().filter(|a| a.covers(day));
     let first = covering.next()?;
-    if first.purpose == DEFAULT_PURPOSE {
+    if first.purpose.eq_ignore_ascii_case(DEFAULT_PURPOSE) {
         return Some(first);
     }
     Some(
         covering
-            .find(|a| a.purpose == DEFAULT_PURPOSE)
+            .find(|a| a.purpose.eq_ignore_ascii_case(DEFAULT_PURPOSE))
             .unwrap_or(first),
     )
 }

@@ -55,16 +55,31 @@ pub fn charged_to<'a>(shift: &Shift, allocations: &'a [Allocation]) -> Option<&'
 }
 
 /// Minutes `shift` uses of its allocation inside `range` (0 when it does not count).
+///
+/// The kind's factor is rounded cumulatively from the shift's start, so the
+/// parts of a shift split over weeks or months add up to the whole shift's
+/// charge, to the minute, whatever the factor.
 pub fn charged_minutes(shift: &Shift, allocations: &[Allocation], range: DayRange) -> i64 {
     if !shift.status.counts() {
         return 0;
     }
     let (start, end) = shift.counted_times();
-    let elapsed = minutes_within(start, end, range);
-    match charged_to(shift, allocations) {
-        Some(a) => a.factors.charge(shift.kind, elapsed),
-        None => elapsed,
+    let from = start.max(day_start(range.start));
+    let to = end.min(day_start(range.end));
+    if to <= from {
+        return 0;
     }
+    let (Ok(origin), Ok(a), Ok(b)) = (
+        instant_minutes(start),
+        instant_minutes(from),
+        instant_minutes(to),
+    ) else {
+        return 0;
+    };
+    let factors = charged_to(shift, allocations)
+        .map(|a| a.factors)
+        .unwrap_or_default();
+    factors.charge(shift.kind, b - origin) - factors.charge(shift.kind, (a - origin).max(0))
 }
 
 /// The figures for `range`, from every allocation and shift of one recipient.
@@ -355,6 +370,38 @@ mod tests {
             }
             prop_assert_eq!(by_week, total);
             prop_assert_eq!(by_month, total);
+        }
+
+        #[test]
+        fn charged_parts_add_up_whatever_the_factor(
+            start_min in 0i64..(366 * 24 * 60),
+            len in 1i64..(2 * 24 * 60),
+            factor in 0u32..=2000,
+        ) {
+            let base = at(d(2026, 1, 1), 0, 0);
+            let start = base + chrono::Duration::minutes(start_min);
+            let end = start + chrono::Duration::minutes(len);
+            prop_assume!(instant_minutes(start).is_ok() && instant_minutes(end).is_ok());
+            let mut a = alloc(1, 40, d(2025, 1, 1), None);
+            a.factors.sleeping_night = factor;
+            let mut s = shift(1, 1, start, end);
+            s.kind = ShiftKind::SleepingNight;
+            let all = [a.clone()];
+            let whole = a.factors.charge(ShiftKind::SleepingNight, crate::domain::time::elapsed_minutes(start, end).unwrap());
+            let mut w = Week::containing(start.date());
+            let mut by_week = 0;
+            while w.monday() <= end.date() {
+                by_week += charged_minutes(&s, &all, w.days());
+                w = w.next();
+            }
+            let mut m = Month::containing(start.date());
+            let mut by_month = 0;
+            while m.first() <= end.date() {
+                by_month += charged_minutes(&s, &all, m.days());
+                m = m.next();
+            }
+            prop_assert_eq!(by_week, whole);
+            prop_assert_eq!(by_month, whole);
         }
 
         #[test]

@@ -1,6 +1,7 @@
 //! Assistants: add, edit, deactivate, delete (only without history), find, list.
 
 use rusqlite::{OptionalExtension, Transaction, params};
+
 use serde_json::json;
 
 use super::audit::{Change, record};
@@ -105,14 +106,19 @@ pub(super) fn insert_assistant(
     Ok(id)
 }
 
+/// The assistant with this name, ignoring case in any script (SQLite's
+/// NOCASE folds only ASCII, so «åse» and «Åse» are compared here).
 pub(super) fn find_by_name(tx: &rusqlite::Connection, name: &str) -> Result<Option<AssistantId>> {
-    Ok(tx
-        .query_row(
-            "SELECT id FROM assistant WHERE name = ?1 COLLATE NOCASE ORDER BY active DESC, id LIMIT 1",
-            [name.trim()],
-            |r| r.get(0).map(AssistantId),
-        )
-        .optional()?)
+    let wanted = name.trim().to_lowercase();
+    let mut stmt = tx.prepare_cached("SELECT id, name FROM assistant ORDER BY active DESC, id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let candidate: String = r.get(1)?;
+        if candidate.trim().to_lowercase() == wanted {
+            return Ok(Some(AssistantId(r.get(0)?)));
+        }
+    }
+    Ok(None)
 }
 
 fn load(tx: &rusqlite::Connection, id: AssistantId) -> Result<Assistant> {
@@ -255,6 +261,10 @@ mod tests {
             .collect();
         assert_eq!(names[2], "Bjørn");
         assert!(s.add_assistant(&a("anders", true)).is_err());
+        assert!(
+            s.add_assistant(&a("åse", true)).is_err(),
+            "case is folded beyond ASCII"
+        );
         assert!(s.add_assistant(&a("  ", true)).is_err());
         assert_eq!(s.audit_len().unwrap(), 3);
     }

@@ -15,13 +15,17 @@ pub fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
 
 /// Applies every migration newer than the database's version.
 pub fn run(conn: &mut Connection) -> rusqlite::Result<()> {
-    let current = user_version(conn)?;
     for (index, sql) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;
-        if version <= current {
+        if version <= user_version(conn)? {
             continue;
         }
-        let tx = conn.transaction()?;
+        // Take the write lock first, then look again: another window may
+        // have migrated in the meantime.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if version <= user_version(&tx)? {
+            continue;
+        }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
