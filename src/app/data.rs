@@ -117,11 +117,17 @@ impl Data {
         id.and_then(|id| self.names.get(&id)).map(String::as_str)
     }
 
-    /// Minutes the assistant is charged this week.
-    pub fn week_minutes(&self, id: Option<AssistantId>) -> i64 {
-        self.week
-            .as_ref()
-            .and_then(|w| w.figures.per_assistant.iter().find(|(a, _)| *a == id))
-            .map_or(0, |(_, m)| *m)
+    /// Real working minutes of the assistant in the selected week (not
+    /// scaled by the allocation's counting factors).
+    pub fn week_work(&self, id: Option<AssistantId>) -> i64 {
+        let Some(days) = self.week_days else { return 0 };
+        self.shifts
+            .iter()
+            .filter(|s| s.assistant == id && s.status.counts())
+            .map(|s| {
+                let (start, end) = s.counted_times();
+                crate::domain::hours::minutes_within(start, end, days)
+            })
+            .sum()
     }
 }

@@ -125,7 +125,6 @@ pub const STRINGS: Strings = Strings {
     col_name: "Name",
     col_phone: "Phone",
     col_ready: "Ready to work",
-    col_hours_week: "Week",
     ready: "✓ ready",
     not_ready: "✗ missing",
     former: "(former)",
@@ -164,6 +163,9 @@ pub const STRINGS: Strings = Strings {
     report_month: "{}",
     per_assistant: "Per assistant",
     nobody: "no shifts",
+    more_lines: "… {} more lines: see `bpa report`",
+    col_work_week: "Work (week)",
+    week_n_dates: "Week {}",
 
     setup_title: "Welcome to bpa",
     setup_intro: "bpa helps the arbeidsleder of a BPA arrangement: schedule the assistants within the hours the municipality granted, log the shifts, and always see how many hours are left this week. Everything stays on this machine.",

@@ -115,7 +115,6 @@ pub const STRINGS: Strings = Strings {
     col_name: "Navn",
     col_phone: "Telefon",
     col_ready: "Klar til å jobbe",
-    col_hours_week: "Uke",
     ready: "✓ klar",
     not_ready: "✗ mangler",
     former: "(sluttet)",
@@ -154,6 +153,9 @@ pub const STRINGS: Strings = Strings {
     report_month: "{}",
     per_assistant: "Per assistent",
     nobody: "ingen vakter",
+    more_lines: "… {} linjer til: se `bpa report`",
+    col_work_week: "Arbeid uke",
+    week_n_dates: "Uke {}",
 
     setup_title: "Velkommen til bpa",
     setup_intro: "bpa hjelper arbeidslederen i en BPA-ordning: planlegg assistentene innenfor timene kommunen har gitt, loggfør vaktene og se alltid hvor mange timer som er igjen denne uken. Alt lagres bare på denne maskinen.",

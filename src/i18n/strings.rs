@@ -91,7 +91,6 @@ pub struct Strings {
     pub col_name: &'static str,
     pub col_phone: &'static str,
     pub col_ready: &'static str,
-    pub col_hours_week: &'static str,
     pub ready: &'static str,
     pub not_ready: &'static str,
     pub former: &'static str,
@@ -133,6 +132,9 @@ pub struct Strings {
     pub report_month: &'static str,
     pub per_assistant: &'static str,
     pub nobody: &'static str,
+    pub more_lines: &'static str,
+    pub col_work_week: &'static str,
+    pub week_n_dates: &'static str,
 
     // Guided start
     pub setup_title: &'static str,

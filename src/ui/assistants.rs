@@ -48,14 +48,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Row::new(vec![
                 Cell::from(name),
                 Cell::from(fit(&a.phone, 14)),
-                Cell::from(lang.hours(app.data.week_minutes(a.id))),
+                Cell::from(lang.hours(app.data.week_work(a.id))),
                 Cell::from(ready),
             ])
             .style(row_style(i == app.cursors.assistants, theme))
         })
         .collect();
     let header =
-        Row::new(vec![s.col_name, s.col_phone, s.col_hours_week, s.col_ready]).style(theme.heading);
+        Row::new(vec![s.col_name, s.col_phone, s.col_work_week, s.col_ready]).style(theme.heading);
     let table = Table::new(
         rows,
         [

@@ -33,11 +33,12 @@ fn figures(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let s = lang.strings();
     let days = app.week.days();
-    let heading = format!(
-        "{} · {}",
-        s.this_week,
-        s.week_n.replace("{}", &app.week.number().to_string())
-    );
+    let number = s.week_n.replace("{}", &app.week.number().to_string());
+    let heading = if app.week.days().contains(app.today) {
+        format!("{} · {number}", s.this_week)
+    } else {
+        number
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))

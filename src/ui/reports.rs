@@ -3,11 +3,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{Theme, cursor_at, empty_state, title};
 use crate::app::App;
 use crate::summary::to_text;
+use crate::text::fit;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
@@ -24,23 +26,28 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         empty_state(frame, area, s.no_allocation, theme);
         return;
     };
-    for (rep, rect, heading) in [
-        (
-            week,
-            left,
-            s.report_week.replace("{}", &app.week.number().to_string()),
-        ),
-        (month, right, month_title(app)),
-    ] {
+    let week_title = s.report_week.replace("{}", &app.week.number().to_string());
+    for (rep, rect, heading) in [(week, left, week_title), (month, right, month_title(app))] {
         let block = Block::default()
             .borders(Borders::ALL)
             .padding(Padding::horizontal(1))
             .title(title(&heading, theme));
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        let width = inner.width as usize;
+        let height = inner.height as usize;
         let text = to_text(rep, app.lang);
-        frame.render_widget(
-            Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
-            rect,
-        );
+        let mut lines: Vec<Line> = text.lines().map(|l| Line::from(fit(l, width))).collect();
+        if lines.len() > height && height > 0 {
+            // Say how much is not shown rather than cut it silently.
+            let hidden = lines.len() - (height - 1);
+            lines.truncate(height - 1);
+            lines.push(Line::from(Span::styled(
+                s.more_lines.replace("{}", &hidden.to_string()),
+                theme.muted,
+            )));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
     }
     cursor_at(frame, left.x + 1, left.y + 1);
 }
