@@ -24,6 +24,7 @@ const OPTIONAL: [&str; 2] = ["kind", "note"];
 /// Parses a whole file as bytes: text that is not UTF-8 (say, an old
 /// spreadsheet export in Windows-1252) is refused with its line, instead of
 /// turning «Åse» into a new assistant called «�se».
+#[allow(clippy::naive_bytecount)] // one pass over a small file; no crate needed
 pub fn parse_bytes(input: &[u8], lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
     match std::str::from_utf8(input) {
         Ok(text) => parse(text, lang),
