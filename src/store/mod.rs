@@ -13,6 +13,7 @@ pub mod log;
 mod migrate;
 mod recipients;
 pub mod settings;
+pub mod shift_edit;
 mod shifts;
 
 use std::fs;
@@ -24,6 +25,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use allocations::NewAllocation;
 pub use migrate::SCHEMA_VERSION;
 pub use recipients::NewRecipient;
+pub use shift_edit::ShiftFields;
 pub use shifts::{ImportOutcome, NewShift};
 
 use crate::domain::allocation::AllocationError;

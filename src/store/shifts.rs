@@ -42,9 +42,9 @@ pub struct ImportOutcome {
     pub new_assistants: Vec<String>,
 }
 
-const COLUMNS: &str = "id, assistant_id, allocation_id, start_at, end_at, actual_start_at, actual_end_at, kind, status, note";
+pub(super) const COLUMNS: &str = "id, assistant_id, allocation_id, start_at, end_at, actual_start_at, actual_end_at, kind, status, note";
 
-fn row_to_shift(r: &rusqlite::Row) -> rusqlite::Result<Shift> {
+pub(super) fn row_to_shift(r: &rusqlite::Row) -> rusqlite::Result<Shift> {
     Ok(Shift {
         id: ShiftId(r.get(0)?),
         assistant: r.get::<_, Option<i64>>(1)?.map(AssistantId),
@@ -59,9 +59,37 @@ fn row_to_shift(r: &rusqlite::Row) -> rusqlite::Result<Shift> {
     })
 }
 
+/// Refuses a shift that overlaps another planned or worked shift of the same
+/// assistant (`except` is the shift being changed).
+pub(super) fn clash(
+    tx: &rusqlite::Connection,
+    assistant: AssistantId,
+    name: &str,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    except: Option<ShiftId>,
+) -> Result<()> {
+    let found: Option<(String, String)> = tx
+        .query_row(
+            "SELECT start_at, end_at FROM shift WHERE assistant_id = ?1 AND status IN ('planned', 'worked')
+             AND start_at < ?3 AND end_at > ?2 AND id IS NOT ?4 LIMIT 1",
+            params![assistant.0, datetime_text(start), datetime_text(end), except.map(|e| e.0)],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match found {
+        Some((from, to)) => Err(StoreError::Invalid(format!(
+            "{name} already has a shift {} – {}",
+            from.replace('T', " "),
+            to.replace('T', " ")
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Checks one shift against the rules that need no other data.
-fn check_shift(s: &NewShift) -> std::result::Result<(), String> {
-    let minutes = validate_times(s.start, s.end).map_err(|e| e.to_string())?;
+pub(super) fn check_times(start: NaiveDateTime, end: NaiveDateTime) -> std::result::Result<(), String> {
+    let minutes = validate_times(start, end).map_err(|e| e.to_string())?;
     if minutes > MAX_SHIFT_DAYS * 24 * 60 {
         return Err(format!("a shift can last at most {MAX_SHIFT_DAYS} days"));
     }
@@ -77,7 +105,7 @@ fn insert_shift(
     create_assistant: bool,
     new_assistants: &mut Vec<String>,
 ) -> Result<Option<ShiftId>> {
-    check_shift(s).map_err(StoreError::Invalid)?;
+    check_times(s.start, s.end).map_err(StoreError::Invalid)?;
     let name = s.assistant.trim();
     let assistant = if name.is_empty() {
         None
@@ -115,21 +143,7 @@ fn insert_shift(
         return Ok(None);
     }
     if let Some(a) = assistant {
-        let clash: Option<(String, String)> = tx
-            .query_row(
-                "SELECT start_at, end_at FROM shift WHERE assistant_id = ?1 AND status IN ('planned', 'worked')
-                 AND start_at < ?3 AND end_at > ?2 LIMIT 1",
-                params![a.0, start, end],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        if let Some((from, to)) = clash {
-            return Err(StoreError::Invalid(format!(
-                "{name} already has a shift {} – {}",
-                from.replace('T', " "),
-                to.replace('T', " ")
-            )));
-        }
+        clash(tx, a, name, s.start, s.end, None)?;
     }
     tx.execute(
         "INSERT INTO shift (recipient_id, allocation_id, assistant_id, start_at, end_at, kind, status, note)
