@@ -53,7 +53,7 @@ impl App {
             Field::choice(
                 FieldId::Flex,
                 s.f_flex,
-                s.flex_names.to_vec(),
+                s.flex_names.iter().map(|f| (*f).to_owned()).collect(),
                 existing.map_or(0, |a| a.flex as usize),
             ),
             Field::text(

@@ -9,6 +9,7 @@ use crate::domain::allocation::Allocation;
 use crate::domain::hours::{Figures, days_needed};
 use crate::domain::ids::AssistantId;
 use crate::domain::people::{Assistant, Recipient};
+use crate::domain::rules::Finding;
 use crate::domain::shift::Shift;
 use crate::domain::time::{DayRange, Month, Week};
 use crate::store::log::LogLine;
@@ -33,6 +34,8 @@ pub struct Data {
     pub shifts: Vec<Shift>,
     pub log: Vec<LogLine>,
     pub week_days: Option<DayRange>,
+    /// Rules broken by the selected week's shifts.
+    pub findings: Vec<Finding>,
 }
 
 /// A row of the Week screen: a day heading or one of its shifts.
@@ -84,6 +87,7 @@ impl Data {
             .filter(|s| crate::domain::hours::minutes_within(s.start, s.end, range) > 0)
             .collect();
         data.log = store.log_lines(recipient.id, DayRange::inclusive(log_day, log_day))?;
+        data.findings = crate::checks::findings(store, recipient.id, range)?;
         Ok(data)
     }
 
@@ -110,6 +114,33 @@ impl Data {
             }
         }
         rows
+    }
+
+    /// The day a week row belongs to.
+    pub fn row_day(&self, row: usize) -> Option<NaiveDate> {
+        match self.week_rows().get(row)? {
+            WeekRow::Day(d) | WeekRow::Empty(d) => Some(*d),
+            WeekRow::Shift(i) => {
+                let first = self.week_days?.start;
+                self.shifts.get(*i).map(|s| s.start.date().max(first))
+            }
+        }
+    }
+
+    /// The shift on a week row, if the row is one.
+    pub fn row_shift(&self, row: usize) -> Option<&Shift> {
+        match self.week_rows().get(row)? {
+            WeekRow::Shift(i) => self.shifts.get(*i),
+            _ => None,
+        }
+    }
+
+    /// The findings that belong beside a shift.
+    pub fn shift_findings(
+        &self,
+        id: crate::domain::ids::ShiftId,
+    ) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.shift == Some(id))
     }
 
     /// The assistant's name, or `None` for an open shift.

@@ -19,14 +19,27 @@ pub enum FieldId {
     Flex,
     SleepFactor,
     Notes,
+    Assistant,
+    Date,
+    Start,
+    End,
+    Kind,
+    ActualStart,
+    ActualEnd,
+    Substitute,
+    WeekNumber,
 }
 
-/// A text field or a choice between fixed options.
+/// A text field, a text field with suggestions that filter as you type,
+/// or a choice between fixed options.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
     Text,
+    Lookup {
+        options: Vec<String>,
+    },
     Choice {
-        options: Vec<&'static str>,
+        options: Vec<String>,
         selected: usize,
     },
 }
@@ -56,12 +69,40 @@ impl Field {
         }
     }
 
-    pub fn choice(
+    /// A text field that suggests `options` matching what is typed.
+    pub fn lookup(
         id: FieldId,
         label: &'static str,
-        options: Vec<&'static str>,
-        selected: usize,
+        value: impl Into<String>,
+        options: Vec<String>,
     ) -> Self {
+        Self {
+            kind: FieldKind::Lookup { options },
+            ..Self::text(id, label, value)
+        }
+    }
+
+    /// True for fields that take typed text.
+    pub fn is_text(&self) -> bool {
+        matches!(self.kind, FieldKind::Text | FieldKind::Lookup { .. })
+    }
+
+    /// The suggestions that contain the typed text (case-insensitive), best first.
+    pub fn matches(&self) -> Vec<&str> {
+        let FieldKind::Lookup { options } = &self.kind else {
+            return Vec::new();
+        };
+        let typed = self.value.trim().to_lowercase();
+        let mut found: Vec<&str> = options
+            .iter()
+            .map(String::as_str)
+            .filter(|o| o.to_lowercase().contains(&typed))
+            .collect();
+        found.sort_by_key(|o| (!o.to_lowercase().starts_with(&typed), o.to_lowercase()));
+        found
+    }
+
+    pub fn choice(id: FieldId, label: &'static str, options: Vec<String>, selected: usize) -> Self {
         Self {
             id,
             label,
@@ -81,9 +122,9 @@ impl Field {
     /// What the field shows: the text, or the selected option.
     pub fn display(&self) -> &str {
         match &self.kind {
-            FieldKind::Text => &self.value,
+            FieldKind::Text | FieldKind::Lookup { .. } => &self.value,
             FieldKind::Choice { options, selected } => {
-                options.get(*selected).copied().unwrap_or("")
+                options.get(*selected).map_or("", String::as_str)
             }
         }
     }
@@ -193,7 +234,7 @@ impl Form {
 
     pub fn insert(&mut self, c: char) {
         if let Some(f) = self.focused_field()
-            && f.kind == FieldKind::Text
+            && f.is_text()
         {
             let at = byte_index(&f.value, f.cursor);
             f.value.insert(at, c);
@@ -204,7 +245,7 @@ impl Form {
 
     pub fn backspace(&mut self) {
         if let Some(f) = self.focused_field()
-            && f.kind == FieldKind::Text
+            && f.is_text()
             && f.cursor > 0
         {
             let at = byte_index(&f.value, f.cursor - 1);
@@ -216,7 +257,7 @@ impl Form {
 
     pub fn delete(&mut self) {
         if let Some(f) = self.focused_field()
-            && f.kind == FieldKind::Text
+            && f.is_text()
             && f.cursor < f.value.chars().count()
         {
             let at = byte_index(&f.value, f.cursor);
@@ -230,7 +271,7 @@ impl Form {
         let mut changed = false;
         if let Some(f) = self.focused_field() {
             match &mut f.kind {
-                FieldKind::Text => f.cursor = f.cursor.saturating_sub(1),
+                FieldKind::Text | FieldKind::Lookup { .. } => f.cursor = f.cursor.saturating_sub(1),
                 FieldKind::Choice { options, selected } => {
                     *selected = (*selected + options.len() - 1) % options.len().max(1);
                     changed = true;
@@ -244,7 +285,9 @@ impl Form {
         let mut changed = false;
         if let Some(f) = self.focused_field() {
             match &mut f.kind {
-                FieldKind::Text => f.cursor = (f.cursor + 1).min(f.value.chars().count()),
+                FieldKind::Text | FieldKind::Lookup { .. } => {
+                    f.cursor = (f.cursor + 1).min(f.value.chars().count())
+                }
                 FieldKind::Choice { options, selected } => {
                     *selected = (*selected + 1) % options.len().max(1);
                     changed = true;
@@ -288,7 +331,12 @@ mod tests {
             "t",
             vec![
                 Field::text(FieldId::RecipientName, "Name", ""),
-                Field::choice(FieldId::WhoLeads, "Who", vec!["self", "rep"], 0),
+                Field::choice(
+                    FieldId::WhoLeads,
+                    "Who",
+                    vec!["self".into(), "rep".into()],
+                    0,
+                ),
                 Field::text(FieldId::RepName, "Rep", "").shown_when(FieldId::WhoLeads, 1),
                 Field::text(FieldId::Hours, "Hours", "40"),
             ],
@@ -327,6 +375,30 @@ mod tests {
         assert!(f.on_save());
         f.next();
         assert_eq!(f.focus, 0);
+    }
+
+    #[test]
+    fn a_lookup_filters_as_you_type() {
+        let mut f = Form::new(
+            "t",
+            vec![Field::lookup(
+                FieldId::Assistant,
+                "Who",
+                "",
+                vec![
+                    "Kari Nordmann".into(),
+                    "Per Hansen".into(),
+                    "Ingrid Karlsen".into(),
+                ],
+            )],
+        );
+        f.insert('k');
+        f.insert('a');
+        f.insert('r');
+        assert_eq!(
+            f.fields[0].matches(),
+            vec!["Kari Nordmann", "Ingrid Karlsen"]
+        );
     }
 
     #[test]

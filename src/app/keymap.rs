@@ -123,11 +123,38 @@ const UP_DOWN: [Binding; 2] = [
 
 const OVERVIEW: &[Binding] = &WEEK_NAV;
 const WEEK: &[Binding] = &[
+    bind!([C('a')], Action::Add, key_add, true),
+    bind!([C('e'), Code(KeyCode::Enter)], Action::Edit, key_edit, true),
+    bind!([C('w')], Action::MarkWorked, key_worked, true),
+    bind!([C('x')], Action::MarkAbsent, key_absent, true),
+    bind!([C('u')], Action::Undo, key_undo, true),
+    bind!(
+        [C('d'), Code(KeyCode::Delete)],
+        Action::Remove,
+        key_delete,
+        false
+    ),
+    bind!([C('m')], Action::Move, key_move, false),
+    bind!([C('c')], Action::Copy, key_copy, false),
+    bind!([C('f')], Action::CopyPreviousWeek, key_copy_week, false),
+    UP_DOWN[0],
+    UP_DOWN[1],
+    bind!(
+        [Code(KeyCode::Left), C('h')],
+        Action::PreviousDay,
+        key_prev_day,
+        false
+    ),
+    bind!(
+        [Code(KeyCode::Right), C('l')],
+        Action::NextDay,
+        key_next_day,
+        false
+    ),
     WEEK_NAV[0],
     WEEK_NAV[1],
     WEEK_NAV[2],
-    UP_DOWN[0],
-    UP_DOWN[1],
+    bind!([C('g')], Action::GoToWeek, key_go_week, false),
 ];
 const ASSISTANTS: &[Binding] = &UP_DOWN;
 const LOG: &[Binding] = &[

@@ -11,6 +11,9 @@ mod data;
 pub mod form;
 pub mod keymap;
 mod setup;
+mod week_actions;
+#[cfg(test)]
+mod week_tests;
 
 use chrono::{Duration, NaiveDate};
 
@@ -18,8 +21,9 @@ pub use action::{Action, Screen};
 pub use data::{Data, WeekRow};
 use form::Form;
 use keymap::Context;
+pub use week_actions::Undo;
 
-use crate::domain::ids::AllocationId;
+use crate::domain::ids::{AllocationId, ShiftId};
 use crate::domain::people::Recipient;
 use crate::domain::time::Week;
 use crate::i18n::Lang;
@@ -31,6 +35,11 @@ pub enum FormPurpose {
     Setup,
     NewAllocation,
     EditAllocation(AllocationId),
+    NewShift,
+    EditShift(ShiftId),
+    Worked(ShiftId),
+    Absent(ShiftId),
+    GoToWeek,
 }
 
 /// What a yes/no question will do on yes.
@@ -43,6 +52,8 @@ pub enum ConfirmKind {
         new: NewAllocation,
         refusal: String,
     },
+    DeleteShift(ShiftId),
+    CopyPreviousWeek,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +121,8 @@ pub struct App {
     pub log_day: NaiveDate,
     pub cursors: Cursors,
     pub data: Data,
+    /// How to take back the last change to the plan.
+    pub undo: Option<Undo>,
     seen_version: i64,
 }
 
@@ -146,6 +159,7 @@ impl App {
             log_day: today,
             cursors: Cursors::default(),
             data: Data::default(),
+            undo: None,
             seen_version: 0,
         };
         app.reload(store)?;
@@ -272,6 +286,8 @@ impl App {
         match (action, confirm.kind) {
             (Action::Yes, ConfirmKind::Quit) => self.quit = true,
             (Action::Yes, ConfirmKind::DiscardForm) => self.close_form(),
+            (Action::Yes, ConfirmKind::DeleteShift(id)) => self.delete_shift(id, store),
+            (Action::Yes, ConfirmKind::CopyPreviousWeek) => self.copy_previous_week(store),
             (Action::Yes, ConfirmKind::EndPrevious { new, .. }) => {
                 self.save_new_allocation(store, &new, true)
             }
@@ -337,6 +353,12 @@ impl App {
                 FormPurpose::NewAllocation | FormPurpose::EditAllocation(_) => {
                     self.submit_allocation(purpose, store)
                 }
+                FormPurpose::NewShift | FormPurpose::EditShift(_) => {
+                    self.submit_shift(purpose, store)
+                }
+                FormPurpose::Worked(id) => self.submit_worked(id, store),
+                FormPurpose::Absent(id) => self.submit_absent(id, store),
+                FormPurpose::GoToWeek => self.submit_go_to_week(store),
             },
             _ => {}
         }
@@ -372,6 +394,9 @@ impl App {
     }
 
     fn update_screen(&mut self, screen: Screen, action: Action, store: &mut Store) {
+        if screen == Screen::Week && self.update_week(action, store) {
+            return;
+        }
         let mut week = self.week;
         match action {
             Action::Quit => self.request_quit(),

@@ -23,7 +23,7 @@ impl App {
             Field::choice(
                 FieldId::WhoLeads,
                 s.f_who_leads,
-                vec![s.who_self, s.who_representative],
+                vec![s.who_self.to_owned(), s.who_representative.to_owned()],
                 0,
             ),
             Field::text(FieldId::RepName, s.f_rep_name, "").shown_when(FieldId::WhoLeads, 1),

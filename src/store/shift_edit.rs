@@ -53,14 +53,22 @@ fn shift_json(s: &Shift) -> serde_json::Value {
 }
 
 fn load(tx: &rusqlite::Connection, id: ShiftId) -> Result<Shift> {
-    tx.query_row(&format!("SELECT {COLUMNS} FROM shift WHERE id = ?1"), [id.0], row_to_shift)
-        .optional()?
-        .ok_or_else(|| StoreError::Invalid("that shift no longer exists (changed in another window?)".into()))
+    tx.query_row(
+        &format!("SELECT {COLUMNS} FROM shift WHERE id = ?1"),
+        [id.0],
+        row_to_shift,
+    )
+    .optional()?
+    .ok_or_else(|| {
+        StoreError::Invalid("that shift no longer exists (changed in another window?)".into())
+    })
 }
 
 fn assistant_name(tx: &rusqlite::Connection, id: AssistantId) -> Result<String> {
     Ok(tx
-        .query_row("SELECT name FROM assistant WHERE id = ?1", [id.0], |r| r.get(0))
+        .query_row("SELECT name FROM assistant WHERE id = ?1", [id.0], |r| {
+            r.get(0)
+        })
         .optional()?
         .unwrap_or_default())
 }
@@ -69,12 +77,26 @@ fn assistant_name(tx: &rusqlite::Connection, id: AssistantId) -> Result<String> 
 fn check(tx: &rusqlite::Connection, fields: &ShiftFields, except: Option<ShiftId>) -> Result<()> {
     check_times(fields.start, fields.end).map_err(StoreError::Invalid)?;
     if let Some(a) = fields.assistant {
-        clash(tx, a, &assistant_name(tx, a)?, fields.start, fields.end, except)?;
+        clash(
+            tx,
+            a,
+            &assistant_name(tx, a)?,
+            fields.start,
+            fields.end,
+            except,
+        )?;
     }
     Ok(())
 }
 
-fn insert(tx: &Transaction, actor: &str, recipient: RecipientId, f: &ShiftFields, status: ShiftStatus, substitute_for: Option<ShiftId>) -> Result<ShiftId> {
+fn insert(
+    tx: &Transaction,
+    actor: &str,
+    recipient: RecipientId,
+    f: &ShiftFields,
+    status: ShiftStatus,
+    substitute_for: Option<ShiftId>,
+) -> Result<ShiftId> {
     check(tx, f, None)?;
     tx.execute(
         "INSERT INTO shift (recipient_id, allocation_id, assistant_id, start_at, end_at, kind, status, substitute_for_id, note)
@@ -93,7 +115,17 @@ fn insert(tx: &Transaction, actor: &str, recipient: RecipientId, f: &ShiftFields
     )?;
     let id = ShiftId(tx.last_insert_rowid());
     let stored = load(tx, id)?;
-    record(tx, actor, &Change { action: "create", entity: "shift", entity_id: Some(id.0), before: None, after: Some(shift_json(&stored)) })?;
+    record(
+        tx,
+        actor,
+        &Change {
+            action: "create",
+            entity: "shift",
+            entity_id: Some(id.0),
+            before: None,
+            after: Some(shift_json(&stored)),
+        },
+    )?;
     Ok(id)
 }
 
@@ -121,25 +153,58 @@ fn overwrite(tx: &Transaction, actor: &str, s: &Shift, action: &str) -> Result<S
             s.id.0,
         ],
     )?;
-    record(tx, actor, &Change { action, entity: "shift", entity_id: Some(s.id.0), before: Some(shift_json(&before)), after: Some(shift_json(s)) })?;
+    record(
+        tx,
+        actor,
+        &Change {
+            action,
+            entity: "shift",
+            entity_id: Some(s.id.0),
+            before: Some(shift_json(&before)),
+            after: Some(shift_json(s)),
+        },
+    )?;
     Ok(before)
 }
 
 fn delete(tx: &Transaction, actor: &str, id: ShiftId) -> Result<Shift> {
     let before = load(tx, id)?;
-    let logged: i64 = tx.query_row("SELECT count(*) FROM task_log WHERE shift_id = ?1", [id.0], |r| r.get(0))?;
+    let logged: i64 = tx.query_row(
+        "SELECT count(*) FROM task_log WHERE shift_id = ?1",
+        [id.0],
+        |r| r.get(0),
+    )?;
     if logged > 0 {
-        return Err(StoreError::Invalid("the shift has log entries and is kept; mark it cancelled instead".into()));
+        return Err(StoreError::Invalid(
+            "the shift has log entries and is kept; mark it cancelled instead".into(),
+        ));
     }
-    tx.execute("UPDATE shift SET substitute_for_id = NULL WHERE substitute_for_id = ?1", [id.0])?;
+    tx.execute(
+        "UPDATE shift SET substitute_for_id = NULL WHERE substitute_for_id = ?1",
+        [id.0],
+    )?;
     tx.execute("DELETE FROM shift WHERE id = ?1", [id.0])?;
-    record(tx, actor, &Change { action: "delete", entity: "shift", entity_id: Some(id.0), before: Some(shift_json(&before)), after: None })?;
+    record(
+        tx,
+        actor,
+        &Change {
+            action: "delete",
+            entity: "shift",
+            entity_id: Some(id.0),
+            before: Some(shift_json(&before)),
+            after: None,
+        },
+    )?;
     Ok(before)
 }
 
 impl Store {
     /// Adds a planned shift.
-    pub fn add_shift_fields(&mut self, recipient: RecipientId, fields: &ShiftFields) -> Result<ShiftId> {
+    pub fn add_shift_fields(
+        &mut self,
+        recipient: RecipientId,
+        fields: &ShiftFields,
+    ) -> Result<ShiftId> {
         self.write(|tx, actor| insert(tx, actor, recipient, fields, ShiftStatus::Planned, None))
     }
 
@@ -175,23 +240,43 @@ impl Store {
 
     /// Deletes several shifts in one transaction (undo of a copy).
     pub fn delete_shifts(&mut self, ids: &[ShiftId]) -> Result<()> {
-        self.write(|tx, actor| ids.iter().try_for_each(|id| delete(tx, actor, *id).map(|_| ())))
+        self.write(|tx, actor| {
+            ids.iter()
+                .try_for_each(|id| delete(tx, actor, *id).map(|_| ()))
+        })
     }
 
     /// Stores a deleted shift again, as it was (undo of a delete).
     pub fn reinsert_shift(&mut self, recipient: RecipientId, shift: &Shift) -> Result<ShiftId> {
         self.write(|tx, actor| {
-            let id = insert(tx, actor, recipient, &ShiftFields::of(shift), shift.status, None)?;
-            let mut again = shift.clone();
-            again.id = id;
-            overwrite(tx, actor, &again, "restore")?;
+            let id = insert(
+                tx,
+                actor,
+                recipient,
+                &ShiftFields::of(shift),
+                shift.status,
+                None,
+            )?;
+            overwrite(
+                tx,
+                actor,
+                &Shift {
+                    id,
+                    ..shift.clone()
+                },
+                "restore",
+            )?;
             Ok(id)
         })
     }
 
     /// Marks a shift worked, with the actual times when they differ from
     /// the plan; returns the shift as it was.
-    pub fn mark_worked(&mut self, id: ShiftId, actual: Option<(NaiveDateTime, NaiveDateTime)>) -> Result<Shift> {
+    pub fn mark_worked(
+        &mut self,
+        id: ShiftId,
+        actual: Option<(NaiveDateTime, NaiveDateTime)>,
+    ) -> Result<Shift> {
         self.write(|tx, actor| {
             let mut s = load(tx, id)?;
             if let Some((a, b)) = actual {
@@ -208,19 +293,40 @@ impl Store {
     /// Marks a shift absent (sick, say) and, with a substitute, makes the
     /// substitute's shift; both stay in the history. Returns the shift as it
     /// was and the substitute's shift.
-    pub fn mark_absent(&mut self, id: ShiftId, substitute: Option<AssistantId>) -> Result<(Shift, Option<ShiftId>)> {
+    pub fn mark_absent(
+        &mut self,
+        id: ShiftId,
+        substitute: Option<AssistantId>,
+    ) -> Result<(Shift, Option<ShiftId>)> {
         self.write(|tx, actor| {
             let mut s = load(tx, id)?;
             if substitute.is_some() && substitute == s.assistant {
-                return Err(StoreError::Invalid("the substitute must be someone else".into()));
+                return Err(StoreError::Invalid(
+                    "the substitute must be someone else".into(),
+                ));
             }
-            let recipient: i64 = tx.query_row("SELECT recipient_id FROM shift WHERE id = ?1", [id.0], |r| r.get(0))?;
+            let recipient: i64 = tx.query_row(
+                "SELECT recipient_id FROM shift WHERE id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )?;
             s.status = ShiftStatus::Absent;
             let before = overwrite(tx, actor, &s, "absent")?;
             let sub = match substitute {
                 Some(who) => {
-                    let fields = ShiftFields { assistant: Some(who), note: String::new(), ..ShiftFields::of(&s) };
-                    Some(insert(tx, actor, RecipientId(recipient), &fields, ShiftStatus::Planned, Some(id))?)
+                    let fields = ShiftFields {
+                        assistant: Some(who),
+                        note: String::new(),
+                        ..ShiftFields::of(&s)
+                    };
+                    Some(insert(
+                        tx,
+                        actor,
+                        RecipientId(recipient),
+                        &fields,
+                        ShiftStatus::Planned,
+                        Some(id),
+                    )?)
                 }
                 None => None,
             };
@@ -228,9 +334,57 @@ impl Store {
         })
     }
 
+    /// Takes back a change in one transaction: deletes the shifts it made,
+    /// puts changed shifts back as they were, and stores deleted ones again.
+    pub fn undo_shifts(
+        &mut self,
+        recipient: RecipientId,
+        delete_ids: &[ShiftId],
+        restore: &[Shift],
+        reinsert: &[Shift],
+    ) -> Result<()> {
+        self.write(|tx, actor| {
+            for id in delete_ids {
+                delete(tx, actor, *id)?;
+            }
+            for shift in restore {
+                overwrite(tx, actor, shift, "restore")?;
+            }
+            for shift in reinsert {
+                let id = insert(
+                    tx,
+                    actor,
+                    recipient,
+                    &ShiftFields::of(shift),
+                    shift.status,
+                    None,
+                )?;
+                overwrite(
+                    tx,
+                    actor,
+                    &Shift {
+                        id,
+                        ..shift.clone()
+                    },
+                    "restore",
+                )?;
+            }
+            Ok(())
+        })
+    }
+
     /// Adds copies of shifts, all or nothing; an overlap names the copy that clashes.
-    pub fn copy_shifts(&mut self, recipient: RecipientId, copies: &[ShiftFields]) -> Result<Vec<ShiftId>> {
-        self.write(|tx, actor| copies.iter().map(|f| insert(tx, actor, recipient, f, ShiftStatus::Planned, None)).collect())
+    pub fn copy_shifts(
+        &mut self,
+        recipient: RecipientId,
+        copies: &[ShiftFields],
+    ) -> Result<Vec<ShiftId>> {
+        self.write(|tx, actor| {
+            copies
+                .iter()
+                .map(|f| insert(tx, actor, recipient, f, ShiftStatus::Planned, None))
+                .collect()
+        })
     }
 }
 
@@ -242,19 +396,49 @@ mod tests {
     use chrono::NaiveDate;
 
     fn at(d: u32, h: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 11, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
     }
 
     fn setup() -> (Store, RecipientId, AssistantId, AssistantId) {
         let mut s = Store::open_in_memory().unwrap();
-        let r = s.create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, None).unwrap();
-        let kari = s.add_assistant(&Assistant { name: "Kari".into(), active: true, ..Assistant::default() }).unwrap();
-        let per = s.add_assistant(&Assistant { name: "Per".into(), active: true, ..Assistant::default() }).unwrap();
+        let r = s
+            .create_recipient(
+                &NewRecipient {
+                    name: "Ola".into(),
+                    representative: None,
+                },
+                None,
+            )
+            .unwrap();
+        let kari = s
+            .add_assistant(&Assistant {
+                name: "Kari".into(),
+                active: true,
+                ..Assistant::default()
+            })
+            .unwrap();
+        let per = s
+            .add_assistant(&Assistant {
+                name: "Per".into(),
+                active: true,
+                ..Assistant::default()
+            })
+            .unwrap();
         (s, r, kari, per)
     }
 
     fn fields(who: AssistantId, d: u32, h0: u32, h1: u32) -> ShiftFields {
-        ShiftFields { assistant: Some(who), allocation: None, start: at(d, h0), end: at(d, h1), kind: ShiftKind::Ordinary, note: String::new() }
+        ShiftFields {
+            assistant: Some(who),
+            allocation: None,
+            start: at(d, h0),
+            end: at(d, h1),
+            kind: ShiftKind::Ordinary,
+            note: String::new(),
+        }
     }
 
     #[test]
@@ -288,9 +472,16 @@ mod tests {
         let a = s.add_shift_fields(r, &fields(kari, 23, 8, 12)).unwrap();
         s.mark_worked(a, Some((at(23, 8), at(23, 13)))).unwrap();
         let worked = s.shift(a).unwrap();
-        assert_eq!((worked.status, worked.actual_end), (ShiftStatus::Worked, Some(at(23, 13))));
+        assert_eq!(
+            (worked.status, worked.actual_end),
+            (ShiftStatus::Worked, Some(at(23, 13)))
+        );
         s.mark_worked(a, Some((at(23, 8), at(23, 12)))).unwrap();
-        assert_eq!(s.shift(a).unwrap().actual_end, None, "same as planned: no actual times");
+        assert_eq!(
+            s.shift(a).unwrap().actual_end,
+            None,
+            "same as planned: no actual times"
+        );
         let gone = s.delete_shift(a).unwrap();
         assert!(s.shift(a).is_err());
         let back = s.reinsert_shift(r, &gone).unwrap();

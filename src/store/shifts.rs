@@ -88,7 +88,10 @@ pub(super) fn clash(
 }
 
 /// Checks one shift against the rules that need no other data.
-pub(super) fn check_times(start: NaiveDateTime, end: NaiveDateTime) -> std::result::Result<(), String> {
+pub(super) fn check_times(
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+) -> std::result::Result<(), String> {
     let minutes = validate_times(start, end).map_err(|e| e.to_string())?;
     if minutes > MAX_SHIFT_DAYS * 24 * 60 {
         return Err(format!("a shift can last at most {MAX_SHIFT_DAYS} days"));

@@ -217,7 +217,19 @@ fn key_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for b in keymap::bindings(app.context()).iter().filter(|b| b.in_bar) {
+    // Help comes first, so it is never pushed off a full bar.
+    let mut bar: Vec<keymap::Binding> = keymap::bindings(app.context())
+        .into_iter()
+        .filter(|b| b.in_bar)
+        .collect();
+    if let Some(i) = bar
+        .iter()
+        .position(|b| b.action == crate::app::Action::Help)
+    {
+        let help = bar.remove(i);
+        bar.insert(0, help);
+    }
+    for b in &bar {
         let key = b.keys[0].name();
         let label = (b.label)(s);
         let w = crate::text::width(&key) + crate::text::width(label) + 3;

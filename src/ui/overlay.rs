@@ -89,7 +89,7 @@ pub fn draw_form(
             if focused { theme.heading } else { theme.base },
         );
         let (shown, cursor_col) = match &field.kind {
-            FieldKind::Text => {
+            FieldKind::Text | FieldKind::Lookup { .. } => {
                 let value = clean(&field.value).into_owned();
                 let before: String = value.chars().take(field.cursor).collect();
                 let skip = before.width().saturating_sub(value_width.saturating_sub(1));
@@ -121,6 +121,29 @@ pub fn draw_form(
             cursor = Some((x + label_width + cursor_col as u16, y));
         }
         y += 1;
+        if focused && matches!(field.kind, FieldKind::Lookup { .. }) {
+            let matches = field.matches();
+            let shown: Vec<&str> = matches.iter().take(4).copied().collect();
+            let more = if matches.len() > shown.len() {
+                " …"
+            } else {
+                ""
+            };
+            let line = s
+                .suggestions
+                .replace("{}", &format!("{}{more}", shown.join(" · ")));
+            let width = area.width.saturating_sub(label_width + 3) as usize;
+            frame.render_widget(
+                Paragraph::new(Span::styled(fit(&line, width), theme.muted)),
+                Rect {
+                    x: x + label_width,
+                    y,
+                    width: width as u16,
+                    height: 1,
+                },
+            );
+            y += 1;
+        }
     }
     y += 1;
     let save = format!("[ {} ]", s.key_save);

@@ -27,6 +27,28 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))
         .title(title(&heading, theme));
+    let area = if app.data.shifts.is_empty() {
+        area
+    } else {
+        // The warnings panel sits below the week, as tall as it needs (3–7 rows).
+        let warn_height = (app.data.findings.len() as u16 + 2)
+            .clamp(3, 7)
+            .min(area.height / 3);
+        warnings(
+            app,
+            theme,
+            frame,
+            Rect {
+                y: area.y + area.height - warn_height,
+                height: warn_height,
+                ..area
+            },
+        );
+        Rect {
+            height: area.height - warn_height,
+            ..area
+        }
+    };
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.data.shifts.is_empty() {
@@ -115,10 +137,69 @@ fn shift_line(app: &App, theme: &Theme, idx: usize, selected: bool, width: usize
         lang.status(shift.status)
     );
     let rest = width.saturating_sub(6 + 13 + 24);
+    let mut marker = "      ";
+    for f in app.data.shift_findings(shift.id) {
+        marker = if f.rule.is_error() {
+            "    ✗ "
+        } else if marker.contains('✗') {
+            marker
+        } else {
+            "    ! "
+        };
+    }
     Line::from(vec![
-        Span::styled("      ", base),
+        Span::styled(marker, base.patch(theme.warning)),
         Span::styled(format!("{times:<13}"), base),
         who,
         Span::styled(fit(&detail, rest), base.patch(theme.muted)),
     ])
+}
+
+/// The rules broken this week, each in plain words with its rule.
+fn warnings(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let s = app.lang.strings();
+    let count = app.data.findings.len();
+    let heading = if count == 0 {
+        s.warnings_title.to_owned()
+    } else {
+        format!("{} ({count})", s.warnings_title)
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .title(title(&heading, theme));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if count == 0 {
+        frame.render_widget(Paragraph::new(Span::styled(s.no_warnings, theme.ok)), inner);
+        return;
+    }
+    let width = inner.width as usize;
+    let height = inner.height as usize;
+    let mut lines: Vec<Line> = app
+        .data
+        .findings
+        .iter()
+        .map(|f| {
+            let mark = if f.rule.is_error() { "✗" } else { "!" };
+            let text = app
+                .lang
+                .finding(f, app.data.name(f.assistant).unwrap_or(""));
+            Line::from(Span::styled(
+                fit(&format!("{mark} {text}"), width),
+                theme.warning,
+            ))
+        })
+        .collect();
+    if lines.len() > height && height > 0 {
+        let hidden = lines.len() - (height - 1);
+        lines.truncate(height - 1);
+        lines.push(Line::from(Span::styled(
+            s.more_lines
+                .replace("{}", &hidden.to_string())
+                .replace("`bpa report`", "`bpa check`"),
+            theme.muted,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,0 +1,638 @@
+//! Planning on the Week screen: add, edit, move, copy and delete shifts,
+//! mark them worked or absent with a substitute, copy last week, go to a
+//! week, and undo the last change.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use super::form::{Field, FieldId, Form};
+use super::{Action, App, Confirm, ConfirmKind, FormPurpose, WeekRow};
+use crate::domain::ids::{AssistantId, ShiftId};
+use crate::domain::parse;
+use crate::domain::shift::{Shift, ShiftKind};
+use crate::domain::time::Week;
+use crate::store::{ShiftFields, Store, StoreError};
+
+/// What `u` takes back: shifts to delete, to put back, to store again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Undo {
+    pub delete: Vec<ShiftId>,
+    pub restore: Vec<Shift>,
+    pub reinsert: Vec<Shift>,
+}
+
+impl App {
+    /// Keys of the Week screen that plan; `false` when `action` is not one.
+    pub(super) fn update_week(&mut self, action: Action, store: &mut Store) -> bool {
+        match action {
+            Action::PreviousDay | Action::NextDay => self.jump_day(action == Action::NextDay),
+            Action::Add => self.open_shift_form(FormPurpose::NewShift, None),
+            Action::Edit | Action::Move | Action::Copy => {
+                let Some(shift) = self.selected_shift() else {
+                    if action == Action::Edit {
+                        self.open_shift_form(FormPurpose::NewShift, None);
+                    }
+                    return true;
+                };
+                let purpose = if action == Action::Copy {
+                    FormPurpose::NewShift
+                } else {
+                    FormPurpose::EditShift(shift.id)
+                };
+                self.open_shift_form(purpose, Some(&shift));
+                if action == Action::Move
+                    && let Some((_, form)) = &mut self.form
+                {
+                    form.focus_on(FieldId::Date);
+                }
+            }
+            Action::Remove => {
+                if let Some(shift) = self.selected_shift() {
+                    let what = self.describe(&shift);
+                    self.confirm = Some(Confirm {
+                        question: self
+                            .lang
+                            .strings()
+                            .confirm_delete_shift
+                            .replace("{}", &what),
+                        kind: ConfirmKind::DeleteShift(shift.id),
+                    });
+                }
+            }
+            Action::MarkWorked => self.open_worked_form(),
+            Action::MarkAbsent => self.open_absent_form(),
+            Action::CopyPreviousWeek => self.ask_copy_previous_week(store),
+            Action::Undo => self.undo(store),
+            Action::GoToWeek => {
+                let s = self.lang.strings();
+                let field = Field::text(
+                    FieldId::WeekNumber,
+                    s.f_week,
+                    self.week.number().to_string(),
+                );
+                self.form = Some((
+                    FormPurpose::GoToWeek,
+                    Form::new(s.go_week_title, vec![field]),
+                ));
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn selected_shift(&mut self) -> Option<Shift> {
+        let shift = self.data.row_shift(self.cursors.week).cloned();
+        if shift.is_none() {
+            self.inform(self.lang.strings().select_shift_first.to_owned());
+        }
+        shift
+    }
+
+    /// `tir 24.11 08:00–16:00 Kari`
+    fn describe(&self, s: &Shift) -> String {
+        let who = self
+            .data
+            .name(s.assistant)
+            .unwrap_or(self.lang.strings().open_shift_label);
+        format!(
+            "{} {}–{} {}",
+            self.lang.weekday_date(s.start.date()),
+            s.start.format("%H:%M"),
+            s.end.format("%H:%M"),
+            crate::text::clean(who)
+        )
+    }
+
+    fn jump_day(&mut self, forward: bool) {
+        let rows = self.data.week_rows();
+        let here = self.data.row_day(self.cursors.week);
+        let target = rows.iter().enumerate().filter_map(|(i, r)| match r {
+            WeekRow::Day(d) if Some(*d) != here => Some((i, *d)),
+            _ => None,
+        });
+        let found = if forward {
+            target
+                .filter(|(_, d)| here.is_none_or(|h| *d > h))
+                .map(|(i, _)| i)
+                .next()
+        } else {
+            target
+                .filter(|(_, d)| here.is_none_or(|h| *d < h))
+                .map(|(i, _)| i)
+                .next_back()
+        };
+        if let Some(i) = found {
+            self.cursors.week = i;
+        }
+    }
+
+    fn assistant_names(&self) -> Vec<String> {
+        self.data
+            .assistants
+            .iter()
+            .filter(|a| a.active)
+            .map(|a| a.name.clone())
+            .collect()
+    }
+
+    fn purposes(&self) -> Vec<String> {
+        let mut list: Vec<String> = Vec::new();
+        for a in &self.data.allocations {
+            if !list.iter().any(|p| p.eq_ignore_ascii_case(&a.purpose)) {
+                list.push(a.purpose.clone());
+            }
+        }
+        list
+    }
+
+    pub(super) fn open_shift_form(&mut self, purpose: FormPurpose, from: Option<&Shift>) {
+        let lang = self.lang;
+        let s = lang.strings();
+        let day = from.map_or_else(
+            || self.data.row_day(self.cursors.week).unwrap_or(self.today),
+            |sh| sh.start.date(),
+        );
+        let (start, end) = from.map_or(("08:00".to_owned(), "16:00".to_owned()), |sh| {
+            (
+                sh.start.format("%H:%M").to_string(),
+                sh.end.format("%H:%M").to_string(),
+            )
+        });
+        let who = from
+            .and_then(|sh| self.data.name(sh.assistant))
+            .unwrap_or("")
+            .to_owned();
+        let kind = from.map_or(0, |sh| sh.kind as usize);
+        let mut fields = vec![
+            Field::lookup(
+                FieldId::Assistant,
+                s.f_assistant,
+                who,
+                self.assistant_names(),
+            ),
+            Field::text(FieldId::Date, s.f_date, lang.date(day)),
+            Field::text(FieldId::Start, s.f_start, start),
+            Field::text(FieldId::End, s.f_end, end),
+            Field::choice(
+                FieldId::Kind,
+                s.f_kind,
+                s.kinds.iter().map(|k| (*k).to_owned()).collect(),
+                kind,
+            ),
+        ];
+        let purposes = self.purposes();
+        if purposes.len() > 1 {
+            let current = from
+                .and_then(|sh| sh.allocation)
+                .and_then(|id| self.data.allocations.iter().find(|a| a.id == id))
+                .and_then(|a| {
+                    purposes
+                        .iter()
+                        .position(|p| p.eq_ignore_ascii_case(&a.purpose))
+                })
+                .unwrap_or(0);
+            fields.push(Field::choice(
+                FieldId::Purpose,
+                s.f_allocation,
+                purposes,
+                current,
+            ));
+        }
+        fields.push(Field::text(
+            FieldId::Notes,
+            s.f_note,
+            from.map(|sh| sh.note.clone()).unwrap_or_default(),
+        ));
+        let title = match (purpose, from) {
+            (FormPurpose::EditShift(_), _) => s.shift_form_edit,
+            (_, Some(_)) => s.shift_form_copy,
+            _ => s.shift_form_new,
+        };
+        let mut form = Form::new(title, fields);
+        form.dirty = false;
+        self.form = Some((purpose, form));
+    }
+
+    /// The assistant a typed name means: the exact name, or the only one
+    /// that contains it; empty means an open shift.
+    fn resolve_assistant(&self, text: &str) -> Result<Option<AssistantId>, String> {
+        let s = self.lang.strings();
+        let typed = text.trim().to_lowercase();
+        if typed.is_empty() {
+            return Ok(None);
+        }
+        let active = self.data.assistants.iter().filter(|a| a.active);
+        if let Some(a) = self
+            .data
+            .assistants
+            .iter()
+            .find(|a| a.name.trim().to_lowercase() == typed)
+        {
+            return Ok(a.id);
+        }
+        let found: Vec<_> = active
+            .filter(|a| a.name.to_lowercase().contains(&typed))
+            .collect();
+        match found.as_slice() {
+            [one] => Ok(one.id),
+            [] => Err(s
+                .err_no_assistant
+                .replace("{}", &crate::text::clean(text.trim()))),
+            many => {
+                let names: Vec<&str> = many.iter().take(4).map(|a| a.name.as_str()).collect();
+                Err(s
+                    .err_many_assistants
+                    .replace("{}", &crate::text::clean(&names.join(", "))))
+            }
+        }
+    }
+
+    /// Reads a time field on `day`; `after` makes an end at or before it the next day.
+    fn read_time(
+        form: &mut Form,
+        id: FieldId,
+        day: NaiveDate,
+        after: Option<NaiveDateTime>,
+        lang: crate::i18n::Lang,
+    ) -> Option<NaiveDateTime> {
+        match parse::time_of_day(form.value(id)) {
+            Ok(t) => {
+                let mut at = day.and_time(t);
+                if let Some(start) = after
+                    && at <= start
+                {
+                    at += Duration::days(1);
+                }
+                Some(at)
+            }
+            Err(e) => {
+                form.fail(Some(id), lang.parse_error(&e));
+                None
+            }
+        }
+    }
+
+    fn read_shift_form(&mut self) -> Option<ShiftFields> {
+        let lang = self.lang;
+        let assistant = {
+            let (_, form) = self.form.as_ref()?;
+            self.resolve_assistant(form.value(FieldId::Assistant))
+        };
+        let purposes = self.purposes();
+        let (_, form) = self.form.as_mut()?;
+        let assistant = match assistant {
+            Ok(a) => a,
+            Err(message) => {
+                form.fail(Some(FieldId::Assistant), message);
+                return None;
+            }
+        };
+        let day = match parse::date(form.value(FieldId::Date)) {
+            Ok(d) => d,
+            Err(e) => {
+                form.fail(Some(FieldId::Date), lang.parse_error(&e));
+                return None;
+            }
+        };
+        let start = Self::read_time(form, FieldId::Start, day, None, lang)?;
+        let end = Self::read_time(form, FieldId::End, day, Some(start), lang)?;
+        let kind = ShiftKind::ALL[form.selected(FieldId::Kind).min(2)];
+        let allocation = if form.field(FieldId::Purpose).is_some() {
+            let purpose = purposes
+                .get(form.selected(FieldId::Purpose))
+                .cloned()
+                .unwrap_or_default();
+            if let Some(a) = self
+                .data
+                .allocations
+                .iter()
+                .find(|a| a.purpose.eq_ignore_ascii_case(&purpose) && a.covers(day))
+            {
+                Some(a.id)
+            } else {
+                let message = lang
+                    .strings()
+                    .err_no_allocation
+                    .replacen("{}", &crate::text::clean(&purpose), 1)
+                    .replacen("{}", &lang.date(day), 1);
+                form.fail(Some(FieldId::Purpose), message);
+                return None;
+            }
+        } else {
+            None
+        };
+        Some(ShiftFields {
+            assistant,
+            allocation,
+            start,
+            end,
+            kind,
+            note: form.value(FieldId::Notes).to_owned(),
+        })
+    }
+
+    pub(super) fn submit_shift(&mut self, purpose: FormPurpose, store: &mut Store) {
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        let Some(fields) = self.read_shift_form() else {
+            return;
+        };
+        let result = match purpose {
+            FormPurpose::EditShift(id) => store.edit_shift(id, &fields).map(|before| Undo {
+                restore: vec![before],
+                ..Undo::default()
+            }),
+            _ => store
+                .add_shift_fields(recipient.id, &fields)
+                .map(|id| Undo {
+                    delete: vec![id],
+                    ..Undo::default()
+                }),
+        };
+        match result {
+            Ok(undo) => {
+                self.form = None;
+                self.after_change(store, undo, fields.start.date());
+            }
+            Err(e) => self.form_error(&e),
+        }
+    }
+
+    fn form_error(&mut self, e: &StoreError) {
+        let message = match e {
+            StoreError::Invalid(m) => m.clone(),
+            other => self
+                .lang
+                .strings()
+                .err_save
+                .replace("{}", &other.to_string()),
+        };
+        if let Some((_, form)) = &mut self.form {
+            form.fail(None, message);
+        }
+    }
+
+    /// After a change: remember how to undo it, show the week it touched,
+    /// and say how it went against the rules.
+    fn after_change(&mut self, store: &mut Store, undo: Undo, day: NaiveDate) {
+        self.undo = Some(undo);
+        self.week = Week::containing(day);
+        if let Err(e) = self.reload(store) {
+            return self.fail(&e.to_string());
+        }
+        if let Some(i) = self
+            .data
+            .week_rows()
+            .iter()
+            .position(|r| matches!(r, WeekRow::Day(d) if *d == day))
+        {
+            self.cursors.week = self
+                .cursors
+                .week
+                .max(i)
+                .min(self.data.week_rows().len().saturating_sub(1));
+        }
+        let s = self.lang.strings();
+        let warnings = self.data.findings.len();
+        self.inform(if warnings == 0 {
+            s.saved.to_owned()
+        } else {
+            s.saved_with_warnings.replace("{}", &warnings.to_string())
+        });
+    }
+
+    fn open_worked_form(&mut self) {
+        let Some(shift) = self.selected_shift() else {
+            return;
+        };
+        let s = self.lang.strings();
+        let (a, b) = shift.counted_times();
+        let fields = vec![
+            Field::text(
+                FieldId::ActualStart,
+                s.f_actual_start,
+                a.format("%H:%M").to_string(),
+            ),
+            Field::text(
+                FieldId::ActualEnd,
+                s.f_actual_end,
+                b.format("%H:%M").to_string(),
+            ),
+        ];
+        let title = format!("{}: {}", s.worked_title, self.describe(&shift));
+        self.form = Some((FormPurpose::Worked(shift.id), Form::new(title, fields)));
+    }
+
+    pub(super) fn submit_worked(&mut self, id: ShiftId, store: &mut Store) {
+        let lang = self.lang;
+        let Some(shift) = self.data.shifts.iter().find(|s| s.id == id).cloned() else {
+            return;
+        };
+        let Some((_, form)) = self.form.as_mut() else {
+            return;
+        };
+        let day = shift.start.date();
+        let Some(start) = Self::read_time(form, FieldId::ActualStart, day, None, lang) else {
+            return;
+        };
+        let Some(end) = Self::read_time(form, FieldId::ActualEnd, day, Some(start), lang) else {
+            return;
+        };
+        match store.mark_worked(id, Some((start, end))) {
+            Ok(before) => {
+                self.form = None;
+                self.after_change(
+                    store,
+                    Undo {
+                        restore: vec![before],
+                        ..Undo::default()
+                    },
+                    day,
+                );
+            }
+            Err(e) => self.form_error(&e),
+        }
+    }
+
+    fn open_absent_form(&mut self) {
+        let Some(shift) = self.selected_shift() else {
+            return;
+        };
+        let s = self.lang.strings();
+        let others: Vec<String> = self
+            .data
+            .assistants
+            .iter()
+            .filter(|a| a.active && a.id != shift.assistant)
+            .map(|a| a.name.clone())
+            .collect();
+        let fields = vec![Field::lookup(
+            FieldId::Substitute,
+            s.f_substitute,
+            "",
+            others,
+        )];
+        let title = format!("{}: {}", s.absent_title, self.describe(&shift));
+        self.form = Some((FormPurpose::Absent(shift.id), Form::new(title, fields)));
+    }
+
+    pub(super) fn submit_absent(&mut self, id: ShiftId, store: &mut Store) {
+        let Some((_, form)) = self.form.as_ref() else {
+            return;
+        };
+        let substitute = match self.resolve_assistant(form.value(FieldId::Substitute)) {
+            Ok(a) => a,
+            Err(message) => {
+                if let Some((_, form)) = self.form.as_mut() {
+                    form.fail(Some(FieldId::Substitute), message);
+                }
+                return;
+            }
+        };
+        match store.mark_absent(id, substitute) {
+            Ok((before, sub)) => {
+                self.form = None;
+                let day = before.start.date();
+                self.after_change(
+                    store,
+                    Undo {
+                        restore: vec![before],
+                        delete: sub.into_iter().collect(),
+                        ..Undo::default()
+                    },
+                    day,
+                );
+            }
+            Err(e) => self.form_error(&e),
+        }
+    }
+
+    pub(super) fn delete_shift(&mut self, id: ShiftId, store: &mut Store) {
+        match store.delete_shift(id) {
+            Ok(gone) => {
+                let day = gone.start.date();
+                self.after_change(
+                    store,
+                    Undo {
+                        reinsert: vec![gone],
+                        ..Undo::default()
+                    },
+                    day,
+                );
+            }
+            Err(e) => self.fail(&e.to_string()),
+        }
+    }
+
+    /// The previous week's shifts moved seven days on, as planned shifts.
+    fn previous_week_copies(&self, store: &Store) -> Result<Vec<ShiftFields>, StoreError> {
+        let Some(recipient) = &self.recipient else {
+            return Ok(Vec::new());
+        };
+        let previous = self.week.previous();
+        let shifts = store.shifts_in(recipient.id, previous.days())?;
+        Ok(shifts
+            .into_iter()
+            .filter(|s| s.status.counts() && previous.days().contains(s.start.date()))
+            .map(|s| ShiftFields {
+                start: s.start + Duration::days(7),
+                end: s.end + Duration::days(7),
+                ..ShiftFields::of(&s)
+            })
+            .collect())
+    }
+
+    fn ask_copy_previous_week(&mut self, store: &Store) {
+        let s = self.lang.strings();
+        match self.previous_week_copies(store) {
+            Ok(copies) if copies.is_empty() => self.inform(s.nothing_to_copy.to_owned()),
+            Ok(copies) => {
+                self.confirm = Some(Confirm {
+                    question: s
+                        .confirm_copy_week
+                        .replacen("{}", &copies.len().to_string(), 1)
+                        .replacen("{}", &self.week.previous().number().to_string(), 1),
+                    kind: ConfirmKind::CopyPreviousWeek,
+                });
+            }
+            Err(e) => self.fail(&e.to_string()),
+        }
+    }
+
+    pub(super) fn copy_previous_week(&mut self, store: &mut Store) {
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        let result = self
+            .previous_week_copies(store)
+            .and_then(|copies| store.copy_shifts(recipient.id, &copies));
+        match result {
+            Ok(ids) => {
+                let n = ids.len();
+                let monday = self.week.monday();
+                self.after_change(
+                    store,
+                    Undo {
+                        delete: ids,
+                        ..Undo::default()
+                    },
+                    monday,
+                );
+                if self.data.findings.is_empty() {
+                    self.inform(self.lang.strings().copied.replace("{}", &n.to_string()));
+                }
+            }
+            Err(e) => self.fail(&e.to_string()),
+        }
+    }
+
+    fn undo(&mut self, store: &mut Store) {
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        let Some(undo) = self.undo.take() else {
+            return self.inform(self.lang.strings().nothing_to_undo.to_owned());
+        };
+        match store.undo_shifts(recipient.id, &undo.delete, &undo.restore, &undo.reinsert) {
+            Ok(()) => {
+                if let Err(e) = self.reload(store) {
+                    return self.fail(&e.to_string());
+                }
+                self.inform(self.lang.strings().undone.to_owned());
+            }
+            Err(e) => {
+                self.fail(&e.to_string());
+                self.undo = Some(undo);
+            }
+        }
+    }
+
+    pub(super) fn submit_go_to_week(&mut self, store: &mut Store) {
+        let Some((_, form)) = self.form.as_mut() else {
+            return;
+        };
+        let text = form.value(FieldId::WeekNumber).to_owned();
+        let week = Week::parse(&text).or_else(|| {
+            text.parse::<u32>()
+                .ok()
+                .and_then(|n| Week::new(self.week.year(), n))
+        });
+        match week {
+            Some(w) => {
+                self.form = None;
+                self.week = w;
+                self.cursors.week = 0;
+                if let Err(e) = self.reload(store) {
+                    self.fail(&e.to_string());
+                }
+            }
+            None => form.fail(
+                Some(FieldId::WeekNumber),
+                self.lang
+                    .strings()
+                    .err_week
+                    .replace("{}", &crate::text::clean(&text)),
+            ),
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! Update tests for planning on the Week screen.
+
+use chrono::NaiveDate;
+
+use super::form::FieldId;
+use super::*;
+use crate::domain::people::Assistant;
+use crate::domain::shift::ShiftStatus;
+use crate::store::NewRecipient;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+fn ready(name: &str) -> Assistant {
+    let day = NaiveDate::from_ymd_opt(2026, 1, 1);
+    Assistant {
+        name: name.into(),
+        active: true,
+        police_certificate: day,
+        confidentiality: day,
+        contract: day,
+        ..Assistant::default()
+    }
+}
+
+fn planner() -> (App, Store) {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .create_recipient(
+            &NewRecipient {
+                name: "Ola".into(),
+                representative: None,
+            },
+            Some(&NewAllocation::new(
+                2400,
+                NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            )),
+        )
+        .unwrap();
+    store.add_assistant(&ready("Kari Nordmann")).unwrap();
+    store.add_assistant(&ready("Per Hansen")).unwrap();
+    let mut app = App::new(&store, Lang::En, today(), None).unwrap();
+    app.update(Action::GoTo(Screen::Week), &mut store);
+    (app, store)
+}
+
+fn type_text(app: &mut App, store: &mut Store, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c), store);
+    }
+}
+
+/// Sets a field of the open form to `text`.
+fn set(app: &mut App, store: &mut Store, id: FieldId, text: &str) {
+    app.form.as_mut().unwrap().1.focus_on(id);
+    app.update(Action::End, store);
+    for _ in 0..40 {
+        app.update(Action::Backspace, store);
+    }
+    type_text(app, store, text);
+}
+
+/// Adds a shift through the form on the selected day.
+fn add(app: &mut App, store: &mut Store, who: &str, date: &str, from: &str, to: &str) {
+    app.update(Action::Add, store);
+    set(app, store, FieldId::Assistant, who);
+    set(app, store, FieldId::Date, date);
+    set(app, store, FieldId::Start, from);
+    set(app, store, FieldId::End, to);
+    app.update(Action::Submit, store);
+}
+
+fn select_first_shift(app: &mut App) {
+    let row = app
+        .data
+        .week_rows()
+        .iter()
+        .position(|r| matches!(r, WeekRow::Shift(_)))
+        .unwrap();
+    app.cursors.week = row;
+}
+
+fn scheduled(app: &App) -> i64 {
+    app.data.week.as_ref().unwrap().figures.scheduled
+}
+
+#[test]
+fn adding_a_shift_lowers_the_remaining_hours() {
+    let (mut app, mut store) = planner();
+    let before = app.data.week.as_ref().unwrap().figures.remaining();
+    add(&mut app, &mut store, "kari", "2026-11-24", "08:00", "16:00");
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.1.error)
+    );
+    assert_eq!(
+        app.data.week.as_ref().unwrap().figures.remaining(),
+        before - 480
+    );
+    assert!(
+        crate::ui::figures_text(&app).contains("32.0 h left"),
+        "{}",
+        crate::ui::figures_text(&app)
+    );
+}
+
+#[test]
+fn an_ambiguous_or_unknown_name_keeps_the_form() {
+    let (mut app, mut store) = planner();
+    store.add_assistant(&ready("Karianne Berg")).unwrap();
+    app.reload(&store).unwrap();
+    add(&mut app, &mut store, "kari", "2026-11-24", "08:00", "16:00");
+    let (_, form) = app.form.as_ref().unwrap();
+    assert!(
+        form.error.as_deref().unwrap().contains("Several match"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.value(FieldId::Assistant), "kari");
+    set(&mut app, &mut store, FieldId::Assistant, "Zorro");
+    app.update(Action::Submit, &mut store);
+    assert!(
+        app.form
+            .as_ref()
+            .unwrap()
+            .1
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("Zorro")
+    );
+}
+
+#[test]
+fn an_overlap_is_refused_with_the_input_kept() {
+    let (mut app, mut store) = planner();
+    add(&mut app, &mut store, "Kari", "2026-11-24", "08:00", "16:00");
+    add(&mut app, &mut store, "Kari", "2026-11-24", "15:00", "18:00");
+    let (_, form) = app.form.as_ref().unwrap();
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap()
+            .contains("already has a shift"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.value(FieldId::Start), "15:00");
+    assert_eq!(scheduled(&app), 480);
+}
+
+#[test]
+fn move_copy_delete_and_undo() {
+    let (mut app, mut store) = planner();
+    add(&mut app, &mut store, "Kari", "2026-11-24", "08:00", "16:00");
+    select_first_shift(&mut app);
+    // Move to Wednesday.
+    app.update(Action::Move, &mut store);
+    assert_eq!(
+        app.form.as_ref().unwrap().1.fields[app.form.as_ref().unwrap().1.focus].id,
+        FieldId::Date
+    );
+    set(&mut app, &mut store, FieldId::Date, "2026-11-25");
+    app.update(Action::Submit, &mut store);
+    assert_eq!(
+        app.data.shifts[0].start.date(),
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    );
+    app.update(Action::Undo, &mut store);
+    assert_eq!(
+        app.data.shifts[0].start.date(),
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    );
+    // Copy to Thursday for Per.
+    select_first_shift(&mut app);
+    app.update(Action::Copy, &mut store);
+    set(&mut app, &mut store, FieldId::Assistant, "Per");
+    set(&mut app, &mut store, FieldId::Date, "2026-11-26");
+    app.update(Action::Submit, &mut store);
+    assert_eq!(app.data.shifts.len(), 2);
+    // Delete asks first; undo brings it back.
+    select_first_shift(&mut app);
+    app.update(Action::Remove, &mut store);
+    assert!(app.confirm.is_some());
+    app.update(Action::Yes, &mut store);
+    assert_eq!(app.data.shifts.len(), 1);
+    app.update(Action::Undo, &mut store);
+    assert_eq!(app.data.shifts.len(), 2);
+    app.update(Action::Undo, &mut store);
+    assert_eq!(app.status.as_ref().unwrap().text, "Nothing to undo.");
+}
+
+#[test]
+fn worked_and_absent_with_a_substitute() {
+    let (mut app, mut store) = planner();
+    add(&mut app, &mut store, "Kari", "2026-11-24", "08:00", "16:00");
+    select_first_shift(&mut app);
+    app.update(Action::MarkWorked, &mut store);
+    set(&mut app, &mut store, FieldId::ActualEnd, "17:30");
+    app.update(Action::Submit, &mut store);
+    assert_eq!(app.data.shifts[0].status, ShiftStatus::Worked);
+    assert_eq!(app.data.week.as_ref().unwrap().figures.worked, 570);
+    app.update(Action::Undo, &mut store);
+    assert_eq!(app.data.shifts[0].status, ShiftStatus::Planned);
+
+    select_first_shift(&mut app);
+    app.update(Action::MarkAbsent, &mut store);
+    type_text(&mut app, &mut store, "per");
+    app.update(Action::Submit, &mut store);
+    let statuses: Vec<ShiftStatus> = app.data.shifts.iter().map(|s| s.status).collect();
+    assert_eq!(statuses, vec![ShiftStatus::Absent, ShiftStatus::Planned]);
+    assert_eq!(scheduled(&app), 480, "only the substitute's shift counts");
+    app.update(Action::Undo, &mut store);
+    assert_eq!(app.data.shifts.len(), 1);
+    assert_eq!(app.data.shifts[0].status, ShiftStatus::Planned);
+}
+
+#[test]
+fn copying_last_week_and_going_to_a_week() {
+    let (mut app, mut store) = planner();
+    add(&mut app, &mut store, "Kari", "2026-11-17", "08:00", "16:00");
+    add(&mut app, &mut store, "Per", "2026-11-18", "08:00", "16:00");
+    app.update(Action::GoToWeek, &mut store);
+    set(&mut app, &mut store, FieldId::WeekNumber, "48");
+    app.update(Action::Submit, &mut store);
+    assert_eq!(app.week.number(), 48);
+    app.update(Action::CopyPreviousWeek, &mut store);
+    assert!(
+        app.confirm
+            .as_ref()
+            .unwrap()
+            .question
+            .contains("Copy 2 shifts from week 47")
+    );
+    app.update(Action::Yes, &mut store);
+    assert_eq!(app.data.shifts.len(), 2);
+    assert_eq!(
+        app.data.shifts[0].start.date(),
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    );
+    app.update(Action::Undo, &mut store);
+    assert!(app.data.shifts.is_empty());
+    app.update(Action::GoToWeek, &mut store);
+    set(&mut app, &mut store, FieldId::WeekNumber, "60");
+    app.update(Action::Submit, &mut store);
+    assert!(app.form.as_ref().unwrap().1.error.is_some());
+}
+
+#[test]
+fn warnings_show_as_the_plan_changes() {
+    let (mut app, mut store) = planner();
+    add(&mut app, &mut store, "Kari", "2026-11-24", "12:00", "21:00");
+    assert!(app.data.findings.is_empty());
+    add(&mut app, &mut store, "Kari", "2026-11-25", "07:00", "10:00");
+    assert_eq!(app.data.findings.len(), 1);
+    assert!(app.status.as_ref().unwrap().text.contains("1 warnings"));
+    let f = &app.data.findings[0];
+    assert_eq!(f.rule, crate::domain::rules::Rule::DailyRest);
+    assert!(app.data.shift_findings(f.shift.unwrap()).count() == 1);
+}
+
+#[test]
+fn left_and_right_jump_between_days() {
+    let (mut app, mut store) = planner();
+    app.cursors.week = 0;
+    app.update(Action::NextDay, &mut store);
+    assert_eq!(
+        app.data.row_day(app.cursors.week),
+        NaiveDate::from_ymd_opt(2026, 11, 24)
+    );
+    app.update(Action::PreviousDay, &mut store);
+    assert_eq!(
+        app.data.row_day(app.cursors.week),
+        NaiveDate::from_ymd_opt(2026, 11, 23)
+    );
+}
