@@ -28,6 +28,17 @@ pub enum FieldId {
     ActualEnd,
     Substitute,
     WeekNumber,
+    Name,
+    Phone,
+    Email,
+    Percent,
+    ContractHours,
+    EmployedFrom,
+    EmployedTo,
+    Police,
+    Confidentiality,
+    ContractDate,
+    Active,
 }
 
 /// A text field, a text field with suggestions that filter as you type,

@@ -156,7 +156,18 @@ const WEEK: &[Binding] = &[
     WEEK_NAV[2],
     bind!([C('g')], Action::GoToWeek, key_go_week, false),
 ];
-const ASSISTANTS: &[Binding] = &UP_DOWN;
+const ASSISTANTS: &[Binding] = &[
+    bind!([C('a')], Action::Add, key_add, true),
+    bind!([C('e'), Code(KeyCode::Enter)], Action::Edit, key_edit, true),
+    bind!(
+        [C('d'), Code(KeyCode::Delete)],
+        Action::Remove,
+        key_delete,
+        true
+    ),
+    UP_DOWN[0],
+    UP_DOWN[1],
+];
 const LOG: &[Binding] = &[
     bind!(
         [Code(KeyCode::Left), C('h')],

@@ -7,6 +7,7 @@
 
 pub mod action;
 mod allocation_form;
+mod assistant_form;
 mod data;
 pub mod form;
 pub mod keymap;
@@ -23,7 +24,7 @@ use form::Form;
 use keymap::Context;
 pub use week_actions::Undo;
 
-use crate::domain::ids::{AllocationId, ShiftId};
+use crate::domain::ids::{AllocationId, AssistantId, ShiftId};
 use crate::domain::people::Recipient;
 use crate::domain::time::Week;
 use crate::i18n::Lang;
@@ -40,6 +41,8 @@ pub enum FormPurpose {
     Worked(ShiftId),
     Absent(ShiftId),
     GoToWeek,
+    NewAssistant,
+    EditAssistant(AssistantId),
 }
 
 /// What a yes/no question will do on yes.
@@ -54,6 +57,8 @@ pub enum ConfirmKind {
     },
     DeleteShift(ShiftId),
     CopyPreviousWeek,
+    DeleteAssistant(AssistantId),
+    DeactivateAssistant(AssistantId),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,6 +293,10 @@ impl App {
             (Action::Yes, ConfirmKind::DiscardForm) => self.close_form(),
             (Action::Yes, ConfirmKind::DeleteShift(id)) => self.delete_shift(id, store),
             (Action::Yes, ConfirmKind::CopyPreviousWeek) => self.copy_previous_week(store),
+            (Action::Yes, ConfirmKind::DeleteAssistant(id)) => self.delete_assistant(id, store),
+            (Action::Yes, ConfirmKind::DeactivateAssistant(id)) => {
+                self.deactivate_assistant(id, store)
+            }
             (Action::Yes, ConfirmKind::EndPrevious { new, .. }) => {
                 self.save_new_allocation(store, &new, true)
             }
@@ -359,6 +368,9 @@ impl App {
                 FormPurpose::Worked(id) => self.submit_worked(id, store),
                 FormPurpose::Absent(id) => self.submit_absent(id, store),
                 FormPurpose::GoToWeek => self.submit_go_to_week(store),
+                FormPurpose::NewAssistant | FormPurpose::EditAssistant(_) => {
+                    self.submit_assistant(purpose, store)
+                }
             },
             _ => {}
         }
@@ -395,6 +407,9 @@ impl App {
 
     fn update_screen(&mut self, screen: Screen, action: Action, store: &mut Store) {
         if screen == Screen::Week && self.update_week(action, store) {
+            return;
+        }
+        if screen == Screen::Assistants && self.update_assistants(action, store) {
             return;
         }
         let mut week = self.week;

@@ -276,3 +276,78 @@ fn left_and_right_jump_between_days() {
         NaiveDate::from_ymd_opt(2026, 11, 23)
     );
 }
+
+#[test]
+fn assistants_are_added_edited_and_kept_when_they_have_history() {
+    let (mut app, mut store) = planner();
+    app.update(Action::GoTo(Screen::Assistants), &mut store);
+    app.update(Action::Add, &mut store);
+    type_text(&mut app, &mut store, "Nora Haugen");
+    set(&mut app, &mut store, FieldId::Percent, "150");
+    app.update(Action::Submit, &mut store);
+    assert!(
+        app.form
+            .as_ref()
+            .unwrap()
+            .1
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("150")
+    );
+    set(&mut app, &mut store, FieldId::Percent, "40");
+    set(&mut app, &mut store, FieldId::Police, "01.11.2026");
+    app.update(Action::Submit, &mut store);
+    assert!(app.form.is_none());
+    let nora = app
+        .data
+        .assistants
+        .iter()
+        .find(|a| a.name == "Nora Haugen")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (nora.employment_percent, nora.is_ready()),
+        (Some(40), false)
+    );
+    assert_eq!(
+        app.data.assistants[app.cursors.assistants].name,
+        "Nora Haugen"
+    );
+    // No history: delete asks, then deletes.
+    app.update(Action::Remove, &mut store);
+    assert!(matches!(
+        app.confirm.as_ref().unwrap().kind,
+        ConfirmKind::DeleteAssistant(_)
+    ));
+    app.update(Action::Yes, &mut store);
+    assert!(!app.data.assistants.iter().any(|a| a.name == "Nora Haugen"));
+    // With a shift: only deactivated.
+    app.update(Action::GoTo(Screen::Week), &mut store);
+    add(&mut app, &mut store, "Kari", "2026-11-24", "08:00", "16:00");
+    app.update(Action::GoTo(Screen::Assistants), &mut store);
+    app.cursors.assistants = app
+        .data
+        .assistants
+        .iter()
+        .position(|a| a.name == "Kari Nordmann")
+        .unwrap();
+    app.update(Action::Remove, &mut store);
+    assert!(matches!(
+        app.confirm.as_ref().unwrap().kind,
+        ConfirmKind::DeactivateAssistant(_)
+    ));
+    app.update(Action::Yes, &mut store);
+    let kari = app
+        .data
+        .assistants
+        .iter()
+        .find(|a| a.name == "Kari Nordmann")
+        .unwrap();
+    assert!(!kari.active);
+    assert_eq!(
+        app.data.assistants.last().unwrap().name,
+        "Kari Nordmann",
+        "former assistants last"
+    );
+}

@@ -167,6 +167,27 @@ pub struct Strings {
     pub err_save: &'static str,
     pub err_no_allocation: &'static str,
 
+    // Assistants
+    pub assistant_form_new: &'static str,
+    pub assistant_form_edit: &'static str,
+    pub f_name: &'static str,
+    pub f_phone: &'static str,
+    pub f_email: &'static str,
+    pub f_percent: &'static str,
+    pub f_contract_hours: &'static str,
+    pub f_employed_from: &'static str,
+    pub f_employed_to: &'static str,
+    pub f_police: &'static str,
+    pub f_confidentiality: &'static str,
+    pub f_contract: &'static str,
+    pub f_active: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub confirm_delete_assistant: &'static str,
+    pub confirm_deactivate_assistant: &'static str,
+    pub deleted: &'static str,
+    pub err_percent: &'static str,
+
     // Week editing
     pub key_delete: &'static str,
     pub key_worked: &'static str,

@@ -17,7 +17,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some((purpose, form)) = &app.form
         && *purpose != FormPurpose::Setup
     {
-        let popup = centered(area, 74, 18);
+        let popup = centered(
+            area,
+            74,
+            (form.fields.len() as u16 + 8).clamp(10, area.height - 4),
+        );
         frame.render_widget(Clear, popup);
         let block = Block::default()
             .borders(Borders::ALL)
