@@ -119,6 +119,32 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     prev[b.len()]
 }
 
+/// Cleaned text broken into lines of at most `width` columns, at spaces
+/// where it can (a word longer than a line is cut).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in clean(text).split(' ') {
+        let word = fit(word, width);
+        let needed = if line.is_empty() {
+            word.width()
+        } else {
+            line.width() + 1 + word.width()
+        };
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// Display width of cleaned text.
 pub fn width(text: &str) -> usize {
     clean(text).width()
@@ -192,6 +218,15 @@ mod tests {
         assert_eq!(fit("日本語テキスト", 5), "日本…");
         assert_eq!(fit("abc", 3), "abc");
         assert_eq!(fit(&"x".repeat(10_000), 10).chars().count(), 10);
+    }
+
+    #[test]
+    fn text_wraps_at_spaces_by_width() {
+        assert_eq!(
+            wrap("Kari har 9,0 t hvile; aml § 10-8 (1) krever 11,0 t.", 20),
+            vec!["Kari har 9,0 t", "hvile; aml § 10-8", "(1) krever 11,0 t."]
+        );
+        assert!(wrap(&"x".repeat(50), 10).iter().all(|l| l.width() <= 10));
     }
 
     #[test]

@@ -258,3 +258,32 @@ fn public_holidays_are_marked_in_the_week() {
     assert!(screen.contains("Uke 52"), "{screen}");
     assert!(screen.contains("fre 25.12   ★ 1. juledag"), "{screen}");
 }
+
+#[test]
+fn the_week_with_warnings_narrow_and_wide() {
+    let (mut app, mut store) = demo();
+    app.update(Action::GoTo(Screen::Week), &mut store);
+    // An extra evening for the Wednesday morning assistant breaks the daily rest.
+    let wednesday = app
+        .data
+        .shifts
+        .iter()
+        .find(|s| s.start.date() == NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
+        .unwrap()
+        .clone();
+    let recipient = app.recipient.clone().unwrap();
+    let evening = bpa::store::ShiftFields {
+        start: wednesday.start - chrono::Duration::hours(11),
+        end: wednesday.start - chrono::Duration::hours(7),
+        ..bpa::store::ShiftFields::of(&wednesday)
+    };
+    store.add_shift_fields(recipient.id, &evening).unwrap();
+    app.reload(&store).unwrap();
+    assert!(!app.data.findings.is_empty());
+    for size in [(80, 24), (160, 48)] {
+        let terminal = draw(&app, &Theme::mono(), size);
+        let screen = text(terminal.backend().buffer());
+        assert!(screen.contains("aml § 10-8 (1)"), "{screen}");
+        insta::assert_snapshot!(format!("week_warnings_{}x{}", size.0, size.1), screen);
+    }
+}

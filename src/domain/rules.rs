@@ -141,7 +141,6 @@ struct Span {
     start: i64,
     end: i64,
     day: NaiveDate,
-    end_day: NaiveDate,
 }
 
 const DAY: i64 = 24 * 60;
@@ -212,7 +211,6 @@ fn person_and_assistant_findings(
             start: a,
             end: b,
             day: start.date(),
-            end_day: end.date(),
         });
         if let Some(assistant) = assistants.iter().find(|x| x.id == Some(who))
             && in_range(start.date())
@@ -276,24 +274,28 @@ fn person_findings(who: AssistantId, spans: &[Span], limits: &Limits) -> Vec<Fin
             ));
         }
     }
-    // Daily rest: the longest rest inside the 24 h from each shift's start.
+    // Daily rest: the 24 h from each shift's start must hold a rest long
+    // enough; when not, the short rest right after that shift is named.
     let mut reported_gaps = Vec::new();
     for i in 0..spans.len() {
-        if let Some((rest, before, after)) = longest_rest(spans, i, DAY)
+        let window_short =
+            longest_rest(spans, i, DAY).is_some_and(|(rest, _, _)| rest < limits.daily_rest);
+        if !window_short {
+            continue;
+        }
+        if let Some((rest, before, after)) = first_rest(spans, i)
             && rest < limits.daily_rest
             && !reported_gaps.contains(&before)
         {
             reported_gaps.push(before);
-            let next = &spans[after.unwrap_or(i)];
-            let to_day = after.map_or(spans[i].day, |a| spans[a].day);
             out.push(finding(
                 Rule::DailyRest,
-                next,
+                &spans[after],
                 Detail::DailyRest {
                     rest,
                     required: limits.daily_rest,
-                    from_day: spans[before].end_day,
-                    to_day,
+                    from_day: spans[before].day,
+                    to_day: spans[after].day,
                 },
             ));
         }
@@ -391,6 +393,24 @@ fn longest_rest(spans: &[Span], i: usize, window: i64) -> Option<(i64, usize, Op
         best = Some(pick(best, (window_end - busy_until, last, None)));
     }
     best
+}
+
+/// The rest after the work that starts with `spans[i]` (shifts that touch
+/// or overlap count as one stretch of work): its length and the shifts
+/// before and after it; `None` when nothing follows.
+fn first_rest(spans: &[Span], i: usize) -> Option<(i64, usize, usize)> {
+    let mut busy_until = spans[i].end;
+    let mut last = i;
+    for (j, next) in spans.iter().enumerate().skip(i + 1) {
+        if next.start > busy_until {
+            return Some((next.start - busy_until, last, j));
+        }
+        if next.end > busy_until {
+            busy_until = next.end;
+            last = j;
+        }
+    }
+    None
 }
 
 fn pick(

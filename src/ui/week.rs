@@ -31,9 +31,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         area
     } else {
         // The warnings panel sits below the week, as tall as it needs (3–7 rows).
-        let warn_height = (app.data.findings.len() as u16 + 2)
-            .clamp(3, 7)
-            .min(area.height / 3);
+        let warn_height = (app.data.findings.len() as u16 * 2 + 2)
+            .clamp(3, 8)
+            .min(area.height * 2 / 5);
         warnings(
             app,
             theme,
@@ -70,6 +70,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         empty_state(frame, below, s.week_empty, theme);
         return;
+    }
+    if inner.width >= COLUMNS_FROM_WIDTH {
+        return columns(app, theme, frame, inner);
     }
     let rows = app.data.week_rows();
     let height = inner.height as usize;
@@ -176,30 +179,145 @@ fn warnings(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let width = inner.width as usize;
     let height = inner.height as usize;
-    let mut lines: Vec<Line> = app
-        .data
-        .findings
-        .iter()
-        .map(|f| {
-            let mark = if f.rule.is_error() { "✗" } else { "!" };
-            let text = app
-                .lang
-                .finding(f, app.data.name(f.assistant).unwrap_or(""));
-            Line::from(Span::styled(
-                fit(&format!("{mark} {text}"), width),
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, f) in app.data.findings.iter().enumerate() {
+        let mark = if f.rule.is_error() { "✗" } else { "!" };
+        let text = format!(
+            "{mark} {}",
+            app.lang
+                .finding(f, app.data.name(f.assistant).unwrap_or(""))
+        );
+        // Keep a rule's name on one line: "aml § 10-8 (1)".
+        let glued = text
+            .replace("aml § ", "aml\u{a0}§\u{a0}")
+            .replace(" (1)", "\u{a0}(1)")
+            .replace(" (2)", "\u{a0}(2)");
+        let wrapped: Vec<String> = crate::text::wrap(&glued, width.saturating_sub(2))
+            .into_iter()
+            .map(|l| l.replace('\u{a0}', " "))
+            .collect();
+        let left = count - i;
+        if lines.len() + wrapped.len() > height
+            || (lines.len() + wrapped.len() == height && left > 1)
+        {
+            // Say how much is not shown rather than cut it silently.
+            let more = s
+                .more_lines
+                .replace("{}", &left.to_string())
+                .replace("`bpa report`", "`bpa check`");
+            if lines.len() >= height {
+                lines.pop();
+            }
+            lines.push(Line::from(Span::styled(fit(&more, width), theme.muted)));
+            break;
+        }
+        for (n, part) in wrapped.into_iter().enumerate() {
+            let indent = if n == 0 { "" } else { "  " };
+            lines.push(Line::from(Span::styled(
+                format!("{indent}{part}"),
                 theme.warning,
-            ))
-        })
-        .collect();
-    if lines.len() > height && height > 0 {
-        let hidden = lines.len() - (height - 1);
-        lines.truncate(height - 1);
-        lines.push(Line::from(Span::styled(
-            s.more_lines
-                .replace("{}", &hidden.to_string())
-                .replace("`bpa report`", "`bpa check`"),
-            theme.muted,
-        )));
+            )));
+        }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// From this inner width, the week is drawn as seven columns.
+const COLUMNS_FROM_WIDTH: u16 = 140;
+
+/// The week as seven day columns with time running down; the same rows and
+/// cursor as the list.
+fn columns(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let s = lang.strings();
+    let width = area.width / 7;
+    let rows = app.data.week_rows();
+    let mut cursor = None;
+    let mut column = 0u16;
+    let mut lines: Vec<Line> = Vec::new();
+    let flush = |lines: &mut Vec<Line>, column: u16, frame: &mut Frame| {
+        let rect = Rect {
+            x: area.x + column * width,
+            y: area.y,
+            width: width - 1,
+            height: area.height,
+        };
+        frame.render_widget(Paragraph::new(std::mem::take(lines)), rect);
+    };
+    for (i, row) in rows.iter().enumerate() {
+        let selected = i == app.cursors.week;
+        let style = row_style(selected, theme);
+        let w = (width - 1) as usize;
+        if matches!(row, WeekRow::Day(_)) && i > 0 {
+            flush(&mut lines, column, frame);
+            column += 1;
+        }
+        let first_line = lines.len() as u16;
+        match row {
+            WeekRow::Day(d) => {
+                let mut head = lang.weekday_date(*d);
+                if *d == app.today {
+                    head += &format!(" ◆ {}", s.today);
+                }
+                lines.push(Line::from(Span::styled(
+                    fit(&head, w),
+                    style.patch(theme.heading),
+                )));
+                let holiday = holiday_on(*d)
+                    .map(|h| format!("★ {}", lang.holiday(h)))
+                    .unwrap_or_default();
+                lines.push(Line::from(Span::styled(fit(&holiday, w), theme.muted)));
+            }
+            WeekRow::Empty(_) => lines.push(Line::from(Span::styled(
+                fit(s.no_shifts_day, w),
+                style.patch(theme.muted),
+            ))),
+            WeekRow::Shift(idx) => {
+                let Some(shift) = app.data.shifts.get(*idx) else {
+                    continue;
+                };
+                let mark = app
+                    .data
+                    .shift_findings(shift.id)
+                    .map(|f| if f.rule.is_error() { "✗ " } else { "! " })
+                    .next()
+                    .unwrap_or("");
+                let times = format!(
+                    "{mark}{}–{}",
+                    shift.start.format("%H:%M"),
+                    shift.end.format("%H:%M")
+                );
+                let who = app
+                    .data
+                    .name(shift.assistant)
+                    .map_or_else(|| format!("! {}", s.open_shift), str::to_owned);
+                lines.push(Line::from(Span::styled(fit(&times, w), style)));
+                lines.push(Line::from(Span::styled(
+                    fit(&who, w),
+                    if shift.assistant.is_none() {
+                        style.patch(theme.warning)
+                    } else {
+                        style
+                    },
+                )));
+                lines.push(Line::from(Span::styled(
+                    fit(
+                        &format!("{} · {}", lang.kind(shift.kind), lang.status(shift.status)),
+                        w,
+                    ),
+                    theme.muted,
+                )));
+            }
+        }
+        if selected {
+            cursor = Some((area.x + column * width, area.y + first_line));
+        }
+        if matches!(row, WeekRow::Shift(_)) {
+            lines.push(Line::from(""));
+        }
+    }
+    flush(&mut lines, column, frame);
+    if let Some((x, y)) = cursor {
+        cursor_at(frame, x, y.min(area.y + area.height.saturating_sub(1)));
+    }
 }
