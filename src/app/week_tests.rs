@@ -255,7 +255,7 @@ fn warnings_show_as_the_plan_changes() {
     assert!(app.data.findings.is_empty());
     add(&mut app, &mut store, "Kari", "2026-11-25", "07:00", "10:00");
     assert_eq!(app.data.findings.len(), 1);
-    assert!(app.status.as_ref().unwrap().text.contains("1 warnings"));
+    assert!(app.status.as_ref().unwrap().text.contains("Warnings: 1"));
     let f = &app.data.findings[0];
     assert_eq!(f.rule, crate::domain::rules::Rule::DailyRest);
     assert!(app.data.shift_findings(f.shift.unwrap()).count() == 1);

@@ -249,7 +249,7 @@ pub const STRINGS: Strings = Strings {
     err_week: "«{}» is not a week; write a number from 1 to 53 or YYYY-Wnn.",
     suggestions: "Matches: {}",
     copied: "{} shifts copied.",
-    saved_with_warnings: "Saved, with {} warnings: see the panel below.",
+    saved_with_warnings: "Saved. Warnings: {} (see the panel below).",
     select_shift_first: "Choose a shift first (↑↓).",
     open_shift_label: "open shift",
     rule_overlap: "{name} already has an overlapping shift ({day}); the shift was not saved.",

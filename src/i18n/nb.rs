@@ -239,7 +239,7 @@ pub const STRINGS: Strings = Strings {
     err_week: "«{}» er ikke en uke; skriv et tall fra 1 til 53 eller ÅÅÅÅ-Wnn.",
     suggestions: "Treff: {}",
     copied: "{} vakter kopiert.",
-    saved_with_warnings: "Lagret, med {} advarsler: se panelet nederst.",
+    saved_with_warnings: "Lagret. Advarsler: {} (se panelet nederst).",
     select_shift_first: "Velg en vakt først (↑↓).",
     open_shift_label: "ledig vakt",
     rule_overlap: "{name} har allerede en vakt som overlapper ({day}); vakten ble ikke lagret.",
