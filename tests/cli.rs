@@ -600,3 +600,137 @@ fn a_tariff_agreement_setting_changes_the_rest_rule() {
     );
     db.fails(&["setting", "set", "rules.nap", "3"], 1);
 }
+
+#[test]
+fn rotas_preview_and_apply_once() {
+    let db = initialised();
+    db.ok(&[
+        "assistant",
+        "add",
+        "Kari",
+        "--police-certificate",
+        "2026-01-01",
+        "--confidentiality",
+        "2026-01-01",
+        "--contract",
+        "2026-01-01",
+    ]);
+    db.ok(&["rota", "add", "Vanlig", "--weeks", "2"]);
+    db.ok(&[
+        "rota",
+        "slot",
+        "Vanlig",
+        "--week",
+        "1",
+        "--day",
+        "man",
+        "--start",
+        "08:00",
+        "--end",
+        "16:00",
+        "--assistant",
+        "Kari",
+    ]);
+    db.ok(&[
+        "rota",
+        "slot",
+        "Vanlig",
+        "--week",
+        "2",
+        "--day",
+        "wed",
+        "--start",
+        "22:00",
+        "--end",
+        "07:00",
+        "--kind",
+        "sleeping-night",
+    ]);
+    db.fails(
+        &[
+            "rota", "slot", "Vanlig", "--week", "3", "--day", "mon", "--start", "08:00", "--end",
+            "16:00",
+        ],
+        1,
+    );
+    let list = db.ok(&["rota", "list"]);
+    assert!(
+        list.contains("Vanlig (2)") && list.contains("ledig vakt"),
+        "{list}"
+    );
+    let preview = db.ok(&[
+        "rota",
+        "preview",
+        "Vanlig",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-12-06",
+    ]);
+    assert!(
+        preview.contains("Uke 48") && preview.contains("8,0 t") && preview.contains("29,5 t"),
+        "{preview}"
+    );
+    let out = db.ok(&[
+        "rota",
+        "apply",
+        "Vanlig",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-12-06",
+    ]);
+    assert!(out.starts_with("2 vakter lagt inn; 0"), "{out}");
+    let again = db.ok(&[
+        "rota",
+        "apply",
+        "Vanlig",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-12-06",
+    ]);
+    assert!(again.starts_with("0 vakter lagt inn; 2"), "{again}");
+    let week = db.json(&["report", "week", "2026-W49", "--format", "json"]);
+    assert_eq!(week["scheduled_minutes"], 540);
+}
+
+#[test]
+fn other_services_are_listed() {
+    let db = initialised();
+    db.ok(&[
+        "service",
+        "add",
+        "--provider",
+        "Hjemmesykepleien",
+        "--what",
+        "medisin",
+        "--date",
+        "2026-11-23",
+        "--start",
+        "08:00",
+        "--end",
+        "08:15",
+        "--weekly",
+    ]);
+    let list = db.ok(&["service", "list"]);
+    assert!(
+        list.contains("Hjemmesykepleien") && list.contains("mandag 23.11.2026"),
+        "{list}"
+    );
+    db.fails(
+        &[
+            "service",
+            "add",
+            "--provider",
+            "X",
+            "--date",
+            "2026-11-23",
+            "--start",
+            "09:00",
+            "--end",
+            "08:00",
+        ],
+        1,
+    );
+}

@@ -202,7 +202,15 @@ fn an_assistant_and_a_shift_added_by_keys_lower_the_remaining_hours() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bpa.db");
     let out = Command::new(env!("CARGO_BIN_EXE_bpa"))
-        .args(["init", "--recipient", "Ola", "--hours-per-week", "40", "--from", "2026-01-01"])
+        .args([
+            "init",
+            "--recipient",
+            "Ola",
+            "--hours-per-week",
+            "40",
+            "--from",
+            "2026-01-01",
+        ])
         .env("BPA_DB", &db)
         .env("BPA_TODAY", "2026-11-26")
         .output()
@@ -223,7 +231,10 @@ fn an_assistant_and_a_shift_added_by_keys_lower_the_remaining_hours() {
     let screen = t.wait_for("Uke 48 · 40,0 t tildelt · 8,0 t planlagt · 32,0 t igjen");
     assert!(screen.contains("08:00–16:00  Kari Nordmann"), "{screen}");
     // Not ready to work: the warning says what is missing.
-    assert!(screen.contains("ikke klar til å jobbe") && screen.contains("politiattest"), "{screen}");
+    assert!(
+        screen.contains("ikke klar til å jobbe") && screen.contains("politiattest"),
+        "{screen}"
+    );
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }

@@ -61,6 +61,7 @@ pub enum Action {
     CopyPreviousWeek,
     Undo,
     GoToWeek,
+    AddService,
     Choose,
     Yes,
     No,

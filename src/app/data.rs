@@ -10,6 +10,7 @@ use crate::domain::hours::{Figures, days_needed};
 use crate::domain::ids::AssistantId;
 use crate::domain::people::{Assistant, Recipient};
 use crate::domain::rules::Finding;
+use crate::domain::services::{Visit, visits_in};
 use crate::domain::shift::Shift;
 use crate::domain::time::{DayRange, Month, Week};
 use crate::store::log::LogLine;
@@ -36,6 +37,8 @@ pub struct Data {
     pub week_days: Option<DayRange>,
     /// Rules broken by the selected week's shifts.
     pub findings: Vec<Finding>,
+    /// Other services' visits in the selected week.
+    pub visits: Vec<Visit>,
 }
 
 /// A row of the Week screen: a day heading or one of its shifts.
@@ -45,6 +48,8 @@ pub enum WeekRow {
     /// A day without shifts.
     Empty(NaiveDate),
     Shift(usize),
+    /// A visit by another service.
+    Visit(usize),
 }
 
 impl Data {
@@ -88,6 +93,7 @@ impl Data {
             .collect();
         data.log = store.log_lines(recipient.id, DayRange::inclusive(log_day, log_day))?;
         data.findings = crate::checks::findings(store, recipient.id, range)?;
+        data.visits = visits_in(range, &store.services(recipient.id)?);
         Ok(data)
     }
 
@@ -100,15 +106,25 @@ impl Data {
         for day in days.iter_days() {
             rows.push(WeekRow::Day(day));
             let before = rows.len();
-            rows.extend(
-                self.shifts
+            // Shifts and other services' visits, by time.
+            let mut entries: Vec<(chrono::NaiveDateTime, WeekRow)> = self
+                .shifts
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    s.start.date() == day || (day == days.start && s.start.date() < day)
+                })
+                .map(|(i, s)| (s.start, WeekRow::Shift(i)))
+                .collect();
+            entries.extend(
+                self.visits
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| {
-                        s.start.date() == day || (day == days.start && s.start.date() < day)
-                    })
-                    .map(|(i, _)| WeekRow::Shift(i)),
+                    .filter(|(_, v)| v.day == day)
+                    .map(|(i, v)| (day.and_time(v.start), WeekRow::Visit(i))),
             );
+            entries.sort_by_key(|(at, _)| *at);
+            rows.extend(entries.into_iter().map(|(_, row)| row));
             if rows.len() == before {
                 rows.push(WeekRow::Empty(day));
             }
@@ -120,6 +136,7 @@ impl Data {
     pub fn row_day(&self, row: usize) -> Option<NaiveDate> {
         match self.week_rows().get(row)? {
             WeekRow::Day(d) | WeekRow::Empty(d) => Some(*d),
+            WeekRow::Visit(i) => self.visits.get(*i).map(|v| v.day),
             WeekRow::Shift(i) => {
                 let first = self.week_days?.start;
                 self.shifts.get(*i).map(|s| s.start.date().max(first))

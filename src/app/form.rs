@@ -39,6 +39,10 @@ pub enum FieldId {
     Confidentiality,
     ContractDate,
     Active,
+    Provider,
+    What,
+    Weekly,
+    Until,
 }
 
 /// A text field, a text field with suggestions that filter as you type,

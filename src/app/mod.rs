@@ -43,6 +43,7 @@ pub enum FormPurpose {
     GoToWeek,
     NewAssistant,
     EditAssistant(AssistantId),
+    NewService,
 }
 
 /// What a yes/no question will do on yes.
@@ -371,6 +372,7 @@ impl App {
                 FormPurpose::NewAssistant | FormPurpose::EditAssistant(_) => {
                     self.submit_assistant(purpose, store)
                 }
+                FormPurpose::NewService => self.submit_service(store),
             },
             _ => {}
         }

@@ -62,6 +62,7 @@ impl App {
             Action::MarkAbsent => self.open_absent_form(),
             Action::CopyPreviousWeek => self.ask_copy_previous_week(store),
             Action::Undo => self.undo(store),
+            Action::AddService => self.open_service_form(),
             Action::GoToWeek => {
                 let s = self.lang.strings();
                 let field = Field::text(
@@ -604,6 +605,82 @@ impl App {
                 self.fail(&e.to_string());
                 self.undo = Some(undo);
             }
+        }
+    }
+
+    fn open_service_form(&mut self) {
+        let lang = self.lang;
+        let s = lang.strings();
+        let day = self.data.row_day(self.cursors.week).unwrap_or(self.today);
+        let fields = vec![
+            Field::text(FieldId::Provider, s.f_provider, ""),
+            Field::text(FieldId::What, s.f_what, ""),
+            Field::text(FieldId::Date, s.f_date, lang.date(day)),
+            Field::text(FieldId::Start, s.f_start, "08:00"),
+            Field::text(FieldId::End, s.f_end, "08:30"),
+            Field::choice(
+                FieldId::Weekly,
+                s.f_weekly,
+                vec![s.once.to_owned(), s.every_week.to_owned()],
+                0,
+            ),
+            Field::text(FieldId::Until, s.f_until, "").shown_when(FieldId::Weekly, 1),
+        ];
+        self.form = Some((FormPurpose::NewService, Form::new(s.service_form, fields)));
+    }
+
+    pub(super) fn submit_service(&mut self, store: &mut Store) {
+        let lang = self.lang;
+        let s = lang.strings();
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        let Some((_, form)) = self.form.as_mut() else {
+            return;
+        };
+        if form.value(FieldId::Provider).is_empty() {
+            return form.fail(
+                Some(FieldId::Provider),
+                s.err_required.replace("{}", s.f_provider),
+            );
+        }
+        let day = match parse::date(form.value(FieldId::Date)) {
+            Ok(d) => d,
+            Err(e) => return form.fail(Some(FieldId::Date), lang.parse_error(&e)),
+        };
+        let Some(start) = Self::read_time(form, FieldId::Start, day, None, lang) else {
+            return;
+        };
+        let Some(end) = Self::read_time(form, FieldId::End, day, None, lang) else {
+            return;
+        };
+        let weekly = form.selected(FieldId::Weekly) == 1;
+        let until = match form.value(FieldId::Until) {
+            "" => None,
+            text => match parse::date(text) {
+                Ok(d) => Some(d),
+                Err(e) => return form.fail(Some(FieldId::Until), lang.parse_error(&e)),
+            },
+        };
+        let service = crate::domain::services::Service {
+            id: 0,
+            provider: form.value(FieldId::Provider).to_owned(),
+            what: form.value(FieldId::What).to_owned(),
+            first_day: day,
+            start: start.time(),
+            end: end.time(),
+            weekly,
+            last_day: until.filter(|_| weekly),
+        };
+        match store.add_service(recipient.id, &service) {
+            Ok(_) => {
+                self.form = None;
+                match self.reload(store) {
+                    Ok(()) => self.inform(s.saved.to_owned()),
+                    Err(e) => self.fail(&e.to_string()),
+                }
+            }
+            Err(e) => self.form_error(&e),
         }
     }
 

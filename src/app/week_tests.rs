@@ -351,3 +351,28 @@ fn assistants_are_added_edited_and_kept_when_they_have_history() {
         "former assistants last"
     );
 }
+
+#[test]
+fn a_weekly_visit_by_another_service_shows_and_counts_nothing() {
+    let (mut app, mut store) = planner();
+    app.update(Action::AddService, &mut store);
+    type_text(&mut app, &mut store, "Hjemmesykepleien");
+    set(&mut app, &mut store, FieldId::What, "medisin");
+    set(&mut app, &mut store, FieldId::Date, "2026-11-02");
+    app.form.as_mut().unwrap().1.focus_on(FieldId::Weekly);
+    app.update(Action::Right, &mut store);
+    app.update(Action::Submit, &mut store);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.1.error)
+    );
+    assert_eq!(app.data.visits.len(), 1, "the Monday of week 48");
+    assert!(
+        app.data
+            .week_rows()
+            .iter()
+            .any(|r| matches!(r, WeekRow::Visit(_)))
+    );
+    assert_eq!(scheduled(&app), 0);
+}

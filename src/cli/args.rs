@@ -93,6 +93,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Visits by other services (home nursing, day centre, respite care).
+    #[command(subcommand)]
+    Service(ServiceCommand),
+    /// Rotas (turnus): cycles of 1–8 weeks of shift patterns.
+    #[command(subcommand)]
+    Rota(RotaCommand),
     /// Settings, such as the rest-time thresholds of a tariff agreement.
     #[command(subcommand)]
     Setting(SettingCommand),
@@ -269,5 +275,81 @@ pub enum ReportCommand {
         /// The allocation purpose (default: BPA, or the only one).
         #[arg(long)]
         purpose: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ServiceCommand {
+    /// Add a visit by another service, once or weekly.
+    Add {
+        /// Who comes, e.g. "Hjemmesykepleien".
+        #[arg(long)]
+        provider: String,
+        /// What they do, e.g. "medisin".
+        #[arg(long, default_value = "")]
+        what: String,
+        /// The (first) day.
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        start: String,
+        #[arg(long)]
+        end: String,
+        /// Every week from the date.
+        #[arg(long)]
+        weekly: bool,
+        /// Last day of a weekly visit.
+        #[arg(long, requires = "weekly")]
+        until: Option<String>,
+    },
+    /// List the services.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RotaCommand {
+    /// Create a rota of 1–8 weeks.
+    Add {
+        name: String,
+        #[arg(long, default_value_t = 1)]
+        weeks: u32,
+    },
+    /// Add a shift pattern to a rota.
+    Slot {
+        /// The rota's name.
+        name: String,
+        /// Week of the cycle (1 = the first).
+        #[arg(long, default_value_t = 1)]
+        week: u32,
+        /// Weekday: mon, tue, wed, thu, fri, sat, sun (or man, tir, ons, tor, fre, lør, søn, or 1–7).
+        #[arg(long)]
+        day: String,
+        #[arg(long)]
+        start: String,
+        #[arg(long)]
+        end: String,
+        #[arg(long, value_enum, default_value_t = KindChoice::Ordinary)]
+        kind: KindChoice,
+        /// The assistant; leave out for an open shift.
+        #[arg(long)]
+        assistant: Option<String>,
+    },
+    /// List the rotas and their patterns.
+    List,
+    /// Show the hours per week a rota would give against the allocation.
+    Preview {
+        name: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
+    /// Lay the rota's shifts out over the days; nothing is added twice.
+    Apply {
+        name: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
     },
 }

@@ -7,6 +7,7 @@ mod output;
 mod people;
 mod plan;
 mod reports;
+mod rota;
 mod setup;
 
 use std::path::PathBuf;
@@ -138,6 +139,8 @@ fn run(cli: Cli) -> Outcome {
             plan::check(&ctx, from.as_deref(), to.as_deref(), format)
         }
         Command::Setting(c) => plan::setting(&mut ctx, c),
+        Command::Service(c) => rota::service(&mut ctx, c),
+        Command::Rota(c) => rota::rota(&mut ctx, c),
     }
 }
 

@@ -8,6 +8,8 @@ pub mod hours;
 pub mod ids;
 pub mod parse;
 pub mod people;
+pub mod rota;
 pub mod rules;
+pub mod services;
 pub mod shift;
 pub mod time;

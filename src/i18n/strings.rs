@@ -188,6 +188,23 @@ pub struct Strings {
     pub deleted: &'static str,
     pub err_percent: &'static str,
 
+    // Services and rotas
+    pub service_provider: &'static str,
+    pub service_what: &'static str,
+    pub col_week: &'static str,
+    pub from_rota: &'static str,
+    pub rota_applied: &'static str,
+    pub other_service: &'static str,
+
+    pub key_service: &'static str,
+    pub service_form: &'static str,
+    pub f_provider: &'static str,
+    pub f_what: &'static str,
+    pub f_weekly: &'static str,
+    pub once: &'static str,
+    pub every_week: &'static str,
+    pub f_until: &'static str,
+
     // Week editing
     pub key_delete: &'static str,
     pub key_worked: &'static str,

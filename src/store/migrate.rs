@@ -4,7 +4,10 @@
 use rusqlite::Connection;
 
 /// The migrations in order; the schema version is their count.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_services_and_rotas.sql"),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -50,7 +53,7 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 12);
+        assert_eq!(tables, 15);
     }
 
     #[test]
@@ -59,5 +62,34 @@ mod tests {
         conn.execute_batch("CREATE TABLE recipient (x)").unwrap();
         assert!(run(&mut conn).is_err());
         assert_eq!(user_version(&conn).unwrap(), 0);
+    }
+}
+
+#[cfg(test)]
+mod upgrade {
+    use crate::store::Store;
+
+    /// A database written by bpa with schema version 1 opens, is upgraded,
+    /// and keeps its data.
+    #[test]
+    fn a_version_1_database_is_upgraded_and_keeps_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bpa.db");
+        std::fs::copy(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v1.db"),
+            &path,
+        )
+        .unwrap();
+        let store = Store::open(&path).unwrap();
+        assert_eq!(
+            store.pragma_text("user_version").unwrap(),
+            super::SCHEMA_VERSION.to_string()
+        );
+        let r = store.pick_recipient(None).unwrap();
+        assert_eq!(r.name, "Ola Nordmann");
+        assert_eq!(store.allocations(r.id).unwrap()[0].minutes_per_week, 2250);
+        assert_eq!(store.shift_count(r.id).unwrap(), 1);
+        assert_eq!(store.verify_chain().unwrap(), None);
+        assert!(store.services(r.id).unwrap().is_empty());
     }
 }

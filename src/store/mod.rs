@@ -12,6 +12,7 @@ mod codec;
 pub mod log;
 mod migrate;
 mod recipients;
+pub mod services;
 pub mod settings;
 pub mod shift_edit;
 mod shifts;

@@ -265,7 +265,7 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(Span::styled(heading.to_owned(), theme.heading)));
         for b in bindings {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", b.key_names()), theme.key),
+                Span::styled(format!("  {:<12}", b.key_names()), theme.key),
                 Span::raw((b.label)(s)),
             ]));
         }
@@ -279,8 +279,12 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Context::Form => section(s.help_form, keymap::FORM),
         other => section(s.help_title, &keymap::bindings(other)),
     }
-    let height = (lines.len() as u16 + 2).min(area.height - 2);
-    let popup = centered(area, 60, height);
+    // Every key must show: when one column is too tall, use two.
+    let room = area.height.saturating_sub(4) as usize;
+    let columns = if lines.len() > room { 2 } else { 1 };
+    let per_column = lines.len().div_ceil(columns);
+    let height = (per_column as u16 + 2).min(area.height - 2);
+    let popup = centered(area, if columns == 2 { 78 } else { 50 }, height);
     frame.render_widget(Clear, popup);
     let close = keymap::HELP[0].key_names();
     let block = Block::default().borders(Borders::ALL).title(title(
@@ -289,6 +293,14 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     ));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    frame.render_widget(Paragraph::new(lines), inner);
+    let width = inner.width / columns as u16;
+    for (i, chunk) in lines.chunks(per_column.max(1)).enumerate() {
+        let rect = Rect {
+            x: inner.x + i as u16 * width,
+            width,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(chunk.to_vec()), rect);
+    }
     cursor_at(frame, inner.x, inner.y);
 }

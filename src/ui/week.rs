@@ -27,7 +27,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))
         .title(title(&heading, theme));
-    let area = if app.data.shifts.is_empty() {
+    let area = if app.data.shifts.is_empty() && app.data.visits.is_empty() {
         area
     } else {
         // The warnings panel sits below the week, as tall as it needs (3–7 rows).
@@ -51,7 +51,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if app.data.shifts.is_empty() {
+    if app.data.shifts.is_empty() && app.data.visits.is_empty() {
         let list: Vec<Line> = days
             .iter_days()
             .map(|d| day_line(app, theme, d, false))
@@ -91,6 +91,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     row_style(selected, theme).patch(theme.muted),
                 )),
                 WeekRow::Shift(idx) => shift_line(app, theme, *idx, selected, inner.width as usize),
+                WeekRow::Visit(idx) => visit_line(app, theme, *idx, selected, inner.width as usize),
             }
         })
         .collect();
@@ -268,6 +269,26 @@ fn columns(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     .unwrap_or_default();
                 lines.push(Line::from(Span::styled(fit(&holiday, w), theme.muted)));
             }
+            WeekRow::Visit(idx) => {
+                let Some(v) = app.data.visits.get(*idx) else {
+                    continue;
+                };
+                lines.push(Line::from(Span::styled(
+                    fit(
+                        &format!("◇ {}–{}", v.start.format("%H:%M"), v.end.format("%H:%M")),
+                        w,
+                    ),
+                    style.patch(theme.muted),
+                )));
+                lines.push(Line::from(Span::styled(
+                    fit(&format!("{}: {}", v.provider, v.what), w),
+                    theme.muted,
+                )));
+                lines.push(Line::from(Span::styled(
+                    fit(&format!("({})", s.other_service), w),
+                    theme.muted,
+                )));
+            }
             WeekRow::Empty(_) => lines.push(Line::from(Span::styled(
                 fit(s.no_shifts_day, w),
                 style.patch(theme.muted),
@@ -312,7 +333,7 @@ fn columns(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         if selected {
             cursor = Some((area.x + column * width, area.y + first_line));
         }
-        if matches!(row, WeekRow::Shift(_)) {
+        if matches!(row, WeekRow::Shift(_) | WeekRow::Visit(_)) {
             lines.push(Line::from(""));
         }
     }
@@ -320,4 +341,21 @@ fn columns(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some((x, y)) = cursor {
         cursor_at(frame, x, y.min(area.y + area.height.saturating_sub(1)));
     }
+}
+
+/// A visit by another service: marked with ◇ and in words, never charged.
+fn visit_line(app: &App, theme: &Theme, idx: usize, selected: bool, width: usize) -> Line<'static> {
+    let s = app.lang.strings();
+    let Some(v) = app.data.visits.get(idx) else {
+        return Line::from("");
+    };
+    let style = row_style(selected, theme).patch(theme.muted);
+    let text = format!(
+        "    ◇ {:<13}{}: {} ({})",
+        format!("{}–{}", v.start.format("%H:%M"), v.end.format("%H:%M")),
+        v.provider,
+        v.what,
+        s.other_service
+    );
+    Line::from(Span::styled(fit(&text, width), style))
 }
