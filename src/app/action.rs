@@ -62,6 +62,7 @@ pub enum Action {
     Undo,
     GoToWeek,
     AddService,
+    ApplyRota,
     Choose,
     Yes,
     No,

@@ -43,6 +43,9 @@ pub enum FieldId {
     What,
     Weekly,
     Until,
+    Rota,
+    FromDay,
+    ToDay,
 }
 
 /// A text field, a text field with suggestions that filter as you type,

@@ -156,6 +156,7 @@ const WEEK: &[Binding] = &[
     WEEK_NAV[2],
     bind!([C('g')], Action::GoToWeek, key_go_week, false),
     bind!([C('v')], Action::AddService, key_service, false),
+    bind!([C('o')], Action::ApplyRota, key_rota, false),
 ];
 const ASSISTANTS: &[Binding] = &[
     bind!([C('a')], Action::Add, key_add, true),

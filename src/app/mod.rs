@@ -44,6 +44,7 @@ pub enum FormPurpose {
     NewAssistant,
     EditAssistant(AssistantId),
     NewService,
+    ApplyRota,
 }
 
 /// What a yes/no question will do on yes.
@@ -59,6 +60,7 @@ pub enum ConfirmKind {
     DeleteShift(ShiftId),
     CopyPreviousWeek,
     DeleteAssistant(AssistantId),
+    ApplyRota(Vec<crate::domain::rota::Planned>),
     DeactivateAssistant(AssistantId),
 }
 
@@ -295,6 +297,7 @@ impl App {
             (Action::Yes, ConfirmKind::DeleteShift(id)) => self.delete_shift(id, store),
             (Action::Yes, ConfirmKind::CopyPreviousWeek) => self.copy_previous_week(store),
             (Action::Yes, ConfirmKind::DeleteAssistant(id)) => self.delete_assistant(id, store),
+            (Action::Yes, ConfirmKind::ApplyRota(planned)) => self.apply_rota(&planned, store),
             (Action::Yes, ConfirmKind::DeactivateAssistant(id)) => {
                 self.deactivate_assistant(id, store)
             }
@@ -373,6 +376,7 @@ impl App {
                     self.submit_assistant(purpose, store)
                 }
                 FormPurpose::NewService => self.submit_service(store),
+                FormPurpose::ApplyRota => self.preview_rota(store),
             },
             _ => {}
         }

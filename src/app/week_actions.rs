@@ -63,6 +63,7 @@ impl App {
             Action::CopyPreviousWeek => self.ask_copy_previous_week(store),
             Action::Undo => self.undo(store),
             Action::AddService => self.open_service_form(),
+            Action::ApplyRota => self.open_rota_form(store),
             Action::GoToWeek => {
                 let s = self.lang.strings();
                 let field = Field::text(
@@ -605,6 +606,158 @@ impl App {
                 self.fail(&e.to_string());
                 self.undo = Some(undo);
             }
+        }
+    }
+
+    fn open_rota_form(&mut self, store: &Store) {
+        let lang = self.lang;
+        let s = lang.strings();
+        let Some(recipient) = &self.recipient else {
+            return;
+        };
+        let names = match store.rota_names(recipient.id) {
+            Ok(n) => n,
+            Err(e) => return self.fail(&e.to_string()),
+        };
+        let Some((_, weeks)) = names.first() else {
+            return self.inform(s.no_rotas.to_owned());
+        };
+        let from = self.week.monday();
+        let to = from + Duration::days(i64::from(*weeks) * 7 - 1);
+        let fields = vec![
+            Field::choice(
+                FieldId::Rota,
+                s.f_rota,
+                names.iter().map(|(n, _)| n.clone()).collect(),
+                0,
+            ),
+            Field::text(FieldId::FromDay, s.f_from_day, lang.date(from)),
+            Field::text(FieldId::ToDay, s.f_to_day, lang.date(to)),
+        ];
+        self.form = Some((FormPurpose::ApplyRota, Form::new(s.rota_form, fields)));
+    }
+
+    /// Lays the chosen rota out and asks, with what it would give against the allocation.
+    pub(super) fn preview_rota(&mut self, store: &mut Store) {
+        let lang = self.lang;
+        let s = lang.strings();
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        let Some((_, form)) = self.form.as_mut() else {
+            return;
+        };
+        let name = form
+            .field(FieldId::Rota)
+            .map(|f| f.display().to_owned())
+            .unwrap_or_default();
+        let mut days = [None, None];
+        for (slot, id) in days.iter_mut().zip([FieldId::FromDay, FieldId::ToDay]) {
+            match parse::date(form.value(id)) {
+                Ok(d) => *slot = Some(d),
+                Err(e) => return form.fail(Some(id), lang.parse_error(&e)),
+            }
+        }
+        let [Some(from), Some(to)] = days else { return };
+        if to < from {
+            return form.fail(
+                Some(FieldId::ToDay),
+                s.err_alloc_end_before
+                    .replace("{to}", &lang.date(to))
+                    .replace("{from}", &lang.date(from)),
+            );
+        }
+        let range = crate::domain::time::DayRange::inclusive(from, to);
+        let result = store.rota(recipient.id, &name).and_then(|rota| {
+            let planned = rota
+                .map(|r| crate::domain::rota::lay_out(&r, range))
+                .unwrap_or_default();
+            let fresh = store.rota_shifts_not_stored(recipient.id, &planned)?;
+            let existing = store.shifts_in(recipient.id, range)?;
+            Ok((planned, fresh, existing))
+        });
+        let (planned, fresh, existing) = match result {
+            Ok(x) => x,
+            Err(e) => return self.form_error(&e),
+        };
+        let as_shifts: Vec<Shift> = fresh
+            .iter()
+            .enumerate()
+            .map(|(i, f)| Shift {
+                id: ShiftId(-(i as i64) - 1),
+                assistant: f.assistant,
+                allocation: None,
+                start: f.start,
+                end: f.end,
+                actual_start: None,
+                actual_end: None,
+                kind: f.kind,
+                status: crate::domain::shift::ShiftStatus::Planned,
+                note: String::new(),
+            })
+            .collect();
+        let hours =
+            crate::domain::hours::figures(range, &self.data.allocations, &as_shifts).scheduled;
+        let mut over = Vec::new();
+        let mut week = Week::containing(from);
+        let all: Vec<Shift> = existing.into_iter().chain(as_shifts).collect();
+        while week.monday() <= to {
+            if crate::domain::hours::figures(week.days(), &self.data.allocations, &all).remaining()
+                < 0
+            {
+                over.push(week.number().to_string());
+            }
+            week = week.next();
+        }
+        let over = if over.is_empty() {
+            s.none_word.to_owned()
+        } else {
+            over.join(", ")
+        };
+        let question = s
+            .confirm_rota
+            .replace("{name}", &crate::text::clean(&name))
+            .replace("{count}", &fresh.len().to_string())
+            .replace("{hours}", &lang.hours(hours))
+            .replace("{skipped}", &(planned.len() - fresh.len()).to_string())
+            .replace("{over}", &over);
+        self.confirm = Some(Confirm {
+            question,
+            kind: ConfirmKind::ApplyRota(planned),
+        });
+    }
+
+    pub(super) fn apply_rota(
+        &mut self,
+        planned: &[crate::domain::rota::Planned],
+        store: &mut Store,
+    ) {
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        match store.apply_rota(recipient.id, planned) {
+            Ok((ids, skipped)) => {
+                self.form = None;
+                let day = planned
+                    .first()
+                    .map_or(self.week.monday(), |p| p.start.date());
+                let added = ids.len();
+                self.after_change(
+                    store,
+                    Undo {
+                        delete: ids,
+                        ..Undo::default()
+                    },
+                    day,
+                );
+                let s = self.lang.strings();
+                self.inform(
+                    s.rota_applied
+                        .replacen("{}", &added.to_string(), 1)
+                        .replacen("{}", &skipped.to_string(), 1),
+                );
+            }
+            Err(e) => self.form_error(&e),
         }
     }
 

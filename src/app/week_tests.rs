@@ -376,3 +376,57 @@ fn a_weekly_visit_by_another_service_shows_and_counts_nothing() {
     );
     assert_eq!(scheduled(&app), 0);
 }
+
+#[test]
+fn a_rota_is_previewed_then_applied_once_and_undone() {
+    let (mut app, mut store) = planner();
+    app.update(Action::ApplyRota, &mut store);
+    assert!(app.status.as_ref().unwrap().text.contains("bpa rota add"));
+    let r = app.recipient.clone().unwrap();
+    store.add_rota(r.id, "Vanlig", 1).unwrap();
+    let rota = store.rota(r.id, "Vanlig").unwrap().unwrap();
+    let kari = store.assistant_id("Kari Nordmann").unwrap();
+    let t = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    for weekday in 1..=6 {
+        let slot = crate::domain::rota::Slot {
+            cycle_week: 1,
+            weekday,
+            start: t(8),
+            end: t(16),
+            kind: crate::domain::shift::ShiftKind::Ordinary,
+            assistant: kari,
+        };
+        store.add_rota_slot(&rota, &slot).unwrap();
+    }
+    app.update(Action::ApplyRota, &mut store);
+    app.update(Action::Submit, &mut store);
+    let question = app.confirm.as_ref().unwrap().question.clone();
+    assert!(
+        question.contains("6 new shifts")
+            && question.contains("48.0 h")
+            && question.contains("over the allocation: 48"),
+        "{question}"
+    );
+    app.update(Action::Yes, &mut store);
+    assert_eq!(app.data.shifts.len(), 6);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("6 shifts added; 0")
+    );
+    app.update(Action::ApplyRota, &mut store);
+    app.update(Action::Submit, &mut store);
+    assert!(
+        app.confirm
+            .as_ref()
+            .unwrap()
+            .question
+            .contains("0 new shifts")
+    );
+    app.update(Action::No, &mut store);
+    app.update(Action::Close, &mut store);
+    app.update(Action::Undo, &mut store);
+    assert!(app.data.shifts.is_empty());
+}

@@ -263,6 +263,7 @@ pub fn rota(ctx: &mut Context, command: RotaCommand) -> Outcome {
             let rota = find(ctx, &name)?;
             let range = DayRange::inclusive(date_arg("--from", &from)?, date_arg("--to", &to)?);
             let (added, skipped) = ctx.store.apply_rota(recipient.id, &lay_out(&rota, range))?;
+            let added = added.len();
             let s = ctx.lang.strings();
             emit(&format!(
                 "{}\n",

@@ -205,6 +205,15 @@ pub struct Strings {
     pub every_week: &'static str,
     pub f_until: &'static str,
 
+    pub key_rota: &'static str,
+    pub rota_form: &'static str,
+    pub f_rota: &'static str,
+    pub f_from_day: &'static str,
+    pub f_to_day: &'static str,
+    pub no_rotas: &'static str,
+    pub confirm_rota: &'static str,
+    pub none_word: &'static str,
+
     // Week editing
     pub key_delete: &'static str,
     pub key_worked: &'static str,

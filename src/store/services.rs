@@ -8,7 +8,7 @@ use super::audit::{Change, record};
 use super::codec::{code, date_text, datetime_text, opt_date, parse_date};
 use super::shift_edit::ShiftFields;
 use super::{Result, Store, StoreError};
-use crate::domain::ids::{AssistantId, RecipientId};
+use crate::domain::ids::{AssistantId, RecipientId, ShiftId};
 use crate::domain::rota::{Planned, Rota, Slot};
 use crate::domain::services::Service;
 use crate::domain::shift::ShiftKind;
@@ -179,14 +179,24 @@ impl Store {
 
     /// Stores the shifts a rota gives, all or nothing; shifts already
     /// stored are skipped, so applying the same rota twice adds nothing
-    /// twice. Returns how many were added and how many skipped.
+    /// twice. Returns the new shifts and how many were skipped.
     pub fn apply_rota(
         &mut self,
         recipient: RecipientId,
         planned: &[Planned],
-    ) -> Result<(usize, usize)> {
+    ) -> Result<(Vec<ShiftId>, usize)> {
+        let fresh = self.rota_shifts_not_stored(recipient, planned)?;
+        let skipped = planned.len() - fresh.len();
+        Ok((self.copy_shifts(recipient, &fresh)?, skipped))
+    }
+
+    /// The shifts of `planned` that are not stored yet.
+    pub fn rota_shifts_not_stored(
+        &self,
+        recipient: RecipientId,
+        planned: &[Planned],
+    ) -> Result<Vec<ShiftFields>> {
         let mut fresh = Vec::new();
-        let mut skipped = 0;
         for p in planned {
             let exists: Option<i64> = self
                 .conn
@@ -196,9 +206,7 @@ impl Store {
                     |r| r.get(0),
                 )
                 .optional()?;
-            if exists.is_some() {
-                skipped += 1;
-            } else {
+            if exists.is_none() {
                 fresh.push(ShiftFields {
                     assistant: p.assistant,
                     allocation: None,
@@ -209,8 +217,7 @@ impl Store {
                 });
             }
         }
-        let added = self.copy_shifts(recipient, &fresh)?.len();
-        Ok((added, skipped))
+        Ok(fresh)
     }
 }
 
@@ -270,8 +277,8 @@ mod tests {
             &rota,
             DayRange::new(monday, monday + chrono::Duration::days(14)),
         );
-        assert_eq!(s.apply_rota(r, &planned).unwrap(), (2, 0));
-        assert_eq!(s.apply_rota(r, &planned).unwrap(), (0, 2));
+        assert_eq!(s.apply_rota(r, &planned).unwrap().0.len(), 2);
+        assert_eq!(s.apply_rota(r, &planned).unwrap(), (vec![], 2));
         assert_eq!(s.shift_count(r).unwrap(), 2);
     }
 }
