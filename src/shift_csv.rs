@@ -254,7 +254,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
         #[test]
         fn any_input_is_accepted_or_refused_with_a_line(s in "\\PC{0,200}") {
             let input = format!("date,start,end,assistant\n{s}");

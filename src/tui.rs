@@ -28,7 +28,12 @@ pub fn run(
 ) -> Outcome {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::choose(theme, no_color);
+    // The first start of a day makes a backup; a failure is shown, never fatal.
+    let backup = store.auto_backup(crate::clock::now());
     let mut app = App::new(&store, lang, crate::clock::today(), recipient)?;
+    if let Err(e) = backup {
+        app.warn(lang.strings().backup_failed.replace("{}", &e.to_string()));
+    }
     // ratatui::init installs a panic hook that restores the terminal before
     // the report is printed.
     let mut terminal = ratatui::init();

@@ -287,3 +287,80 @@ fn the_week_with_warnings_narrow_and_wide() {
         insta::assert_snapshot!(format!("week_warnings_{}x{}", size.0, size.1), screen);
     }
 }
+
+#[test]
+fn strange_names_never_break_a_layout() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .create_recipient(
+            &NewRecipient {
+                name: "ن".repeat(300),
+                representative: None,
+            },
+            Some(&NewAllocation::new(
+                2400,
+                NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            )),
+        )
+        .unwrap();
+    let names = [
+        "x".repeat(10_000),
+        "👩‍🦽👨‍👩‍👧 Emoji".to_owned(),
+        "Åse\u{301}\u{301}\u{301} kombinert".to_owned(),
+        "\u{202E}ssenlehcaR\u{202C} RTL עברית".to_owned(),
+        String::new(),
+    ];
+    let r = store.pick_recipient(None).unwrap();
+    for (i, name) in names.iter().enumerate() {
+        if name.is_empty() {
+            continue;
+        }
+        let a = bpa::domain::people::Assistant {
+            name: name.clone(),
+            active: true,
+            ..Default::default()
+        };
+        let id = store.add_assistant(&a).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap() + chrono::Duration::days(i as i64);
+        let fields = bpa::store::ShiftFields {
+            assistant: Some(id),
+            allocation: None,
+            start: day.and_hms_opt(8, 0, 0).unwrap(),
+            end: day.and_hms_opt(12, 0, 0).unwrap(),
+            kind: bpa::domain::shift::ShiftKind::Ordinary,
+            note: "=1+1 \u{1b}[31m".into(),
+        };
+        store.add_shift_fields(r.id, &fields).unwrap();
+    }
+    let mut app = App::new(&store, Lang::Nb, today(), None).unwrap();
+    for screen in [
+        Screen::Overview,
+        Screen::Week,
+        Screen::Assistants,
+        Screen::Reports,
+    ] {
+        app.update(Action::GoTo(screen), &mut store);
+        for size in SIZES {
+            let terminal = draw(&app, &Theme::mono(), size);
+            let screen_text = text(terminal.backend().buffer());
+            for (n, line) in screen_text
+                .lines()
+                .enumerate()
+                .skip(2)
+                .take(size.1 as usize - 6)
+            {
+                assert!(
+                    line.ends_with('│')
+                        || line.ends_with('┐')
+                        || line.ends_with('┘')
+                        || line.is_empty(),
+                    "{screen:?} {size:?} line {n} lost its border: {line:?}\n{screen_text}"
+                );
+            }
+            assert!(
+                !screen_text.contains('\u{1b}') && !screen_text.contains('\u{202E}'),
+                "{screen_text}"
+            );
+        }
+    }
+}

@@ -67,6 +67,7 @@ impl App {
                 existing.map(|a| a.notes.clone()).unwrap_or_default(),
             ),
         ];
+        self.original = existing.cloned().map(super::Original::Allocation);
         let mut form = Form::new(title, fields);
         form.hint = Some(s.deadline_default_hint);
         if existing.is_none() {
@@ -168,7 +169,11 @@ impl App {
         };
         match purpose {
             FormPurpose::EditAllocation(id) => {
-                let result = store.update_allocation(id, &new);
+                let expected = match &self.original {
+                    Some(super::Original::Allocation(a)) if a.id == id => Some(a.clone()),
+                    _ => None,
+                };
+                let result = store.update_allocation(id, &new, expected.as_ref());
                 self.after_allocation_save(store, result);
             }
             _ => match store.allocation_to_end(recipient.id, &new) {

@@ -94,6 +94,7 @@ impl App {
             }
             _ => (s.assistant_form_new, FormPurpose::NewAssistant),
         };
+        self.original = existing.cloned().map(super::Original::Assistant);
         self.form = Some((purpose, Form::new(title, fields)));
     }
 
@@ -180,7 +181,13 @@ impl App {
             return;
         };
         let result = match id {
-            Some(_) => store.update_assistant(&assistant),
+            Some(id) => {
+                let expected = match &self.original {
+                    Some(super::Original::Assistant(a)) if a.id == Some(id) => Some(a.clone()),
+                    _ => None,
+                };
+                store.update_assistant(&assistant, expected.as_ref())
+            }
             None => store.add_assistant(&assistant).map(|_| ()),
         };
         match result {
@@ -229,8 +236,9 @@ impl App {
         else {
             return;
         };
+        let expected = a.clone();
         a.active = false;
-        match store.update_assistant(&a) {
+        match store.update_assistant(&a, Some(&expected)) {
             Ok(()) => self.after_assistant_change(store, self.lang.strings().saved),
             Err(e) => self.fail(&e.to_string()),
         }

@@ -39,6 +39,8 @@ pub struct Data {
     pub findings: Vec<Finding>,
     /// Other services' visits in the selected week.
     pub visits: Vec<Visit>,
+    /// When the newest backup was made.
+    pub last_backup: Option<chrono::NaiveDateTime>,
 }
 
 /// A row of the Week screen: a day heading or one of its shifts.

@@ -96,6 +96,15 @@ impl Setup {
     }
 }
 
+/// What an edit form was opened on, so a change made meanwhile in another
+/// window is noticed instead of overwritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Original {
+    Shift(crate::domain::shift::Shift),
+    Allocation(crate::domain::allocation::Allocation),
+    Assistant(crate::domain::people::Assistant),
+}
+
 /// A line for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -131,6 +140,8 @@ pub struct App {
     pub data: Data,
     /// How to take back the last change to the plan.
     pub undo: Option<Undo>,
+    /// The row an open edit form started from.
+    pub original: Option<Original>,
     seen_version: i64,
 }
 
@@ -168,6 +179,7 @@ impl App {
             cursors: Cursors::default(),
             data: Data::default(),
             undo: None,
+            original: None,
             seen_version: 0,
         };
         app.reload(store)?;
@@ -223,6 +235,11 @@ impl App {
             }
             _ => false,
         }
+    }
+
+    /// Shows a problem that happened outside a key press (an automatic backup, say).
+    pub fn warn(&mut self, text: String) {
+        self.status = Some(Status { text, error: true });
     }
 
     fn inform(&mut self, text: String) {

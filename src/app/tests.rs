@@ -311,3 +311,93 @@ fn editing_the_received_date_moves_an_untouched_deadline_and_keeps_factors() {
     assert_eq!(a.appeal_deadline, NaiveDate::from_ymd_opt(2025, 12, 31));
     assert_eq!(a.factors.awake_night, 800);
 }
+
+#[test]
+fn an_edit_does_not_overwrite_a_change_made_in_another_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bpa.db");
+    let mut mine = Store::open(&path).unwrap();
+    mine.create_recipient(
+        &NewRecipient {
+            name: "Ola".into(),
+            representative: None,
+        },
+        Some(&NewAllocation::new(
+            2400,
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        )),
+    )
+    .unwrap();
+    let mut app = App::new(&mine, Lang::En, today(), None).unwrap();
+    app.update(Action::GoTo(Screen::Allocation), &mut mine);
+    app.update(Action::Edit, &mut mine);
+    app.update(Action::NextField, &mut mine);
+    app.update(Action::End, &mut mine);
+    app.update(Action::Backspace, &mut mine);
+    app.update(Action::Backspace, &mut mine);
+    type_text(&mut app, &mut mine, "45");
+    // Meanwhile, another window changes the same allocation.
+    let mut other = Store::open(&path).unwrap();
+    let id = other
+        .allocations(app.recipient.as_ref().unwrap().id)
+        .unwrap()[0]
+        .id;
+    other
+        .update_allocation(
+            id,
+            &NewAllocation::new(2100, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+            None,
+        )
+        .unwrap();
+    assert!(
+        app.tick(&mine, today()),
+        "the other window's change is noticed"
+    );
+    app.update(Action::Submit, &mut mine);
+    let (_, form) = app.form.as_ref().expect("the form stays open");
+    assert!(
+        form.error.as_deref().unwrap().contains("another window"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.value(form::FieldId::Hours), "45", "the input is kept");
+    assert_eq!(
+        mine.allocations(app.recipient.as_ref().unwrap().id)
+            .unwrap()[0]
+            .minutes_per_week,
+        2100
+    );
+}
+
+#[test]
+fn a_save_that_cannot_be_written_keeps_the_input_and_says_why() {
+    let (mut app, mut store) = with_recipient();
+    app.update(Action::GoTo(Screen::Allocation), &mut store);
+    app.update(Action::Add, &mut store);
+    app.form
+        .as_mut()
+        .unwrap()
+        .1
+        .focus_on(form::FieldId::Purpose);
+    app.update(Action::End, &mut store);
+    for _ in 0..3 {
+        app.update(Action::Backspace, &mut store);
+    }
+    type_text(&mut app, &mut store, "avlastning");
+    app.update(Action::NextField, &mut store);
+    type_text(&mut app, &mut store, "10");
+    // The file turns read-only (or the disk fills) between opening the form and saving.
+    store.set_pragma("query_only", 1).unwrap();
+    app.update(Action::Submit, &mut store);
+    let (_, form) = app.form.as_ref().expect("the form stays open");
+    assert!(
+        form.error.as_deref().unwrap().contains("readonly"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.value(form::FieldId::Hours), "10");
+    store.set_pragma("query_only", 0).unwrap();
+    app.update(Action::Submit, &mut store);
+    assert!(app.form.is_none());
+    assert_eq!(app.data.allocations.len(), 2);
+}

@@ -209,9 +209,11 @@ impl App {
             (_, Some(_)) => s.shift_form_copy,
             _ => s.shift_form_new,
         };
-        let mut form = Form::new(title, fields);
-        form.dirty = false;
-        self.form = Some((purpose, form));
+        self.original = match purpose {
+            FormPurpose::EditShift(_) => from.cloned().map(super::Original::Shift),
+            _ => None,
+        };
+        self.form = Some((purpose, Form::new(title, fields)));
     }
 
     /// The assistant a typed name means: the exact name, or the only one
@@ -340,7 +342,14 @@ impl App {
             return;
         };
         let result = match purpose {
-            FormPurpose::EditShift(id) => store.edit_shift(id, &fields).map(|before| Undo {
+            FormPurpose::EditShift(id) => {
+                let expected = match &self.original {
+                    Some(super::Original::Shift(s)) if s.id == id => Some(s.clone()),
+                    _ => None,
+                };
+                store.edit_shift(id, &fields, expected.as_ref())
+            }
+            .map(|before| Undo {
                 restore: vec![before],
                 ..Undo::default()
             }),

@@ -99,6 +99,16 @@ pub enum Command {
     /// Rotas (turnus): cycles of 1–8 weeks of shift patterns.
     #[command(subcommand)]
     Rota(RotaCommand),
+    /// Make a checked backup copy (default: in `backups/` beside the database).
+    Backup {
+        /// Where to write the copy.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Replace the data with a backup; the current data is saved first.
+    Restore { file: PathBuf },
+    /// Check the data itself: integrity, references, invariants, audit log.
+    Verify,
     /// Settings, such as the rest-time thresholds of a tariff agreement.
     #[command(subcommand)]
     Setting(SettingCommand),

@@ -8,6 +8,7 @@ mod people;
 mod plan;
 mod reports;
 mod rota;
+mod safety;
 mod setup;
 
 use std::path::PathBuf;
@@ -140,6 +141,9 @@ fn run(cli: Cli) -> Outcome {
         }
         Command::Setting(c) => plan::setting(&mut ctx, c),
         Command::Service(c) => rota::service(&mut ctx, c),
+        Command::Backup { output } => safety::backup(&ctx, output.as_deref()),
+        Command::Restore { file } => safety::restore(&mut ctx, &file),
+        Command::Verify => safety::verify(&ctx),
         Command::Rota(c) => rota::rota(&mut ctx, c),
     }
 }

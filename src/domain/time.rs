@@ -322,6 +322,19 @@ mod tests {
         assert!(Month::parse("2026-13").is_none());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        #[test]
+        fn week_and_month_parsers_never_panic(s in "\\PC{0,20}|[0-9wW-]{0,10}") {
+            if let Some(w) = Week::parse(&s) {
+                proptest::prop_assert_eq!(Week::parse(&w.to_string()), Some(w));
+            }
+            if let Some(m) = Month::parse(&s) {
+                proptest::prop_assert_eq!(Month::parse(&m.to_string()), Some(m));
+            }
+        }
+    }
+
     #[test]
     fn month_arithmetic_clamps_to_short_months() {
         let jan31 = NaiveDate::from_ymd_opt(2028, 1, 31).unwrap();

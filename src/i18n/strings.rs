@@ -214,6 +214,16 @@ pub struct Strings {
     pub confirm_rota: &'static str,
     pub none_word: &'static str,
 
+    // Backups
+    pub backup_done: &'static str,
+    pub restore_done: &'static str,
+    pub verify_ok: &'static str,
+    pub verify_problems: &'static str,
+    pub last_backup: &'static str,
+    pub backup_old: &'static str,
+    pub no_backup: &'static str,
+    pub backup_failed: &'static str,
+
     // Week editing
     pub key_delete: &'static str,
     pub key_worked: &'static str,

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::audit::{Change, record};
 use super::codec::{code, date_text, opt_date, parse_date};
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::domain::allocation::{
     Allocation, DEFAULT_PURPOSE, FlexPeriod, KindFactors, default_appeal_deadline,
 };
@@ -220,13 +220,23 @@ impl Store {
     }
 
     /// Changes an allocation's fields, keeping its id.
-    pub fn update_allocation(&mut self, id: AllocationId, new: &NewAllocation) -> Result<()> {
+    /// With `expected` (the allocation as the user saw it), one changed in
+    /// another window since is not overwritten.
+    pub fn update_allocation(
+        &mut self,
+        id: AllocationId,
+        new: &NewAllocation,
+        expected: Option<&Allocation>,
+    ) -> Result<()> {
         self.write(|tx, actor| {
             let before: Allocation = tx.query_row(
                 &format!("SELECT {COLUMNS} FROM allocation WHERE id = ?1"),
                 [id.0],
                 row_to_allocation,
             )?;
+            if expected.is_some_and(|e| *e != before) {
+                return Err(StoreError::Conflict);
+            }
             let after = new.to_domain(id, before.recipient);
             after.validate()?;
             after.check_overlap(&load(tx, before.recipient)?)?;
@@ -345,11 +355,11 @@ mod tests {
             .unwrap();
         let mut changed = NewAllocation::new(2250, d(2026, 1, 1));
         changed.flex = FlexPeriod::Year;
-        s.update_allocation(id, &changed).unwrap();
+        s.update_allocation(id, &changed, None).unwrap();
         let a = &s.allocations(r).unwrap()[0];
         assert_eq!((a.minutes_per_week, a.flex), (2250, FlexPeriod::Year));
         changed.valid_to = Some(d(2025, 1, 1));
-        assert!(s.update_allocation(id, &changed).is_err());
+        assert!(s.update_allocation(id, &changed, None).is_err());
         assert_eq!(s.allocations(r).unwrap()[0].valid_to, None);
     }
 }

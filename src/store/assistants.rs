@@ -144,7 +144,9 @@ impl Store {
     }
 
     /// Changes an assistant's fields (`a.id` names which).
-    pub fn update_assistant(&mut self, a: &Assistant) -> Result<()> {
+    /// With `expected` (the assistant as the user saw it), one changed in
+    /// another window since is not overwritten.
+    pub fn update_assistant(&mut self, a: &Assistant, expected: Option<&Assistant>) -> Result<()> {
         let id =
             a.id.ok_or_else(|| StoreError::Invalid("no assistant chosen".into()))?;
         validate(a)?;
@@ -158,6 +160,9 @@ impl Store {
         }
         self.write(|tx, actor| {
             let before = load(tx, id)?;
+            if expected.is_some_and(|e| *e != before) {
+                return Err(StoreError::Conflict);
+            }
             tx.execute(
                 "UPDATE assistant SET name = ?1, phone = ?2, email = ?3, employment_percent = ?4,
                  contracted_minutes_per_week = ?5, start_date = ?6, end_date = ?7, police_certificate_on = ?8,
@@ -276,7 +281,7 @@ mod tests {
         let mut kari = s.assistants().unwrap().remove(0);
         kari.phone = "900 00 000".into();
         kari.active = false;
-        s.update_assistant(&kari).unwrap();
+        s.update_assistant(&kari, None).unwrap();
         let stored = s.assistants().unwrap().remove(0);
         assert_eq!(
             (stored.phone.as_str(), stored.active),
@@ -284,7 +289,7 @@ mod tests {
         );
         kari.end_date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
         kari.start_date = chrono::NaiveDate::from_ymd_opt(2021, 1, 1);
-        assert!(s.update_assistant(&kari).is_err());
+        assert!(s.update_assistant(&kari, None).is_err());
         assert!(!s.assistant_has_history(id).unwrap());
         s.delete_assistant(id).unwrap();
         assert!(s.assistants().unwrap().is_empty());

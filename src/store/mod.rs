@@ -7,6 +7,7 @@
 mod allocations;
 mod assistants;
 pub mod audit;
+pub mod backup;
 mod bulk;
 mod codec;
 pub mod log;
@@ -58,6 +59,14 @@ pub enum StoreError {
     UnknownRecipient(String),
     #[error("{0}")]
     Invalid(String),
+    #[error(
+        "this was changed in another window after you opened it; your input is kept: press Esc and open it again to see the change"
+    )]
+    Conflict,
+    #[error(
+        "the database at {0} is locked by another program (another bpa?); nothing was changed: close it and try again"
+    )]
+    Busy(PathBuf),
     #[error(transparent)]
     Allocation(#[from] AllocationError),
     #[error("database error: {0}")]
@@ -74,6 +83,7 @@ impl StoreError {
                 | Self::UnknownRecipient(_)
                 | Self::Invalid(_)
                 | Self::Allocation(_)
+                | Self::Conflict
         )
     }
 }
@@ -179,12 +189,26 @@ impl Store {
 
     /// Runs `f` in one immediate transaction: all of it is stored, or none.
     fn write<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Result<T>) -> Result<T> {
+        let busy = |e: rusqlite::Error, path: &Option<PathBuf>| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy(path.clone().unwrap_or_default())
+            }
+            _ => StoreError::Sqlite(e),
+        };
+        let path = self.path.clone();
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| busy(e, &path))?;
         let value = f(&tx, &self.actor)?;
-        tx.commit()?;
+        tx.commit().map_err(|e| busy(e, &path))?;
         Ok(value)
+    }
+
+    /// Sets a pragma, for checks and tests (say, `query_only` to see how a
+    /// read-only file is handled).
+    pub fn set_pragma(&self, name: &str, value: i64) -> Result<()> {
+        Ok(self.conn.pragma_update(None, name, value)?)
     }
 
     /// Reads a pragma, for checks and tests.
@@ -225,7 +249,7 @@ fn describe_open_error(e: &rusqlite::Error) -> String {
 
 /// Creates the database file readable by its owner only (0600 on Unix), if it
 /// does not exist yet.
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
     if path.exists() {
         return Ok(());
     }

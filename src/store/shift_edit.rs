@@ -215,9 +215,20 @@ impl Store {
 
     /// Changes a shift's plan (who, when, kind, allocation, note); returns
     /// the shift as it was, for undo.
-    pub fn edit_shift(&mut self, id: ShiftId, fields: &ShiftFields) -> Result<Shift> {
+    ///
+    /// With `expected` (the shift as the user saw it), a shift changed in
+    /// another window since is not overwritten: [`StoreError::Conflict`].
+    pub fn edit_shift(
+        &mut self,
+        id: ShiftId,
+        fields: &ShiftFields,
+        expected: Option<&Shift>,
+    ) -> Result<Shift> {
         self.write(|tx, actor| {
             let mut s = load(tx, id)?;
+            if expected.is_some_and(|e| *e != s) {
+                return Err(StoreError::Conflict);
+            }
             s.assistant = fields.assistant;
             s.allocation = fields.allocation;
             s.start = fields.start;
@@ -446,8 +457,16 @@ mod tests {
         let (mut s, r, kari, _) = setup();
         let a = s.add_shift_fields(r, &fields(kari, 23, 8, 12)).unwrap();
         let b = s.add_shift_fields(r, &fields(kari, 23, 14, 18)).unwrap();
-        assert!(s.edit_shift(b, &fields(kari, 23, 11, 18)).is_err());
-        let before = s.edit_shift(b, &fields(kari, 24, 14, 18)).unwrap();
+        assert!(s.edit_shift(b, &fields(kari, 23, 11, 18), None).is_err());
+        let seen = s.shift(b).unwrap();
+        let before = s
+            .edit_shift(b, &fields(kari, 24, 14, 18), Some(&seen))
+            .unwrap();
+        // The same edit from a window that still shows the old shift is refused.
+        assert!(matches!(
+            s.edit_shift(b, &fields(kari, 25, 14, 18), Some(&seen)),
+            Err(StoreError::Conflict)
+        ));
         assert_eq!(s.shift(b).unwrap().start, at(24, 14));
         s.restore_shift(&before).unwrap();
         assert_eq!(s.shift(b).unwrap().start, at(23, 14));

@@ -119,6 +119,7 @@ fn figures(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .filter_map(|a| a.appeal_deadline)
         .filter(|d| *d >= app.today)
         .min();
+    lines.push(backup_line(app, theme));
     lines.push(Line::from(match deadline {
         Some(d) => s.appeal_deadline_next.replace("{}", &lang.date(d)),
         None => s.appeal_deadline_none.to_owned(),
@@ -178,4 +179,23 @@ fn chart(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .value_style(theme.chart_value)
         .data(BarGroup::default().bars(&bars));
     frame.render_widget(chart, area);
+}
+
+/// When the last backup was made; a warning when it is over 7 days old.
+fn backup_line(app: &App, theme: &Theme) -> Line<'static> {
+    let s = app.lang.strings();
+    match app.data.last_backup {
+        None => Line::from(Span::styled(s.no_backup, theme.warning)),
+        Some(at) => {
+            let age = (app.today - at.date()).num_days();
+            if age > 7 {
+                Line::from(Span::styled(
+                    s.backup_old.replace("{}", &age.to_string()),
+                    theme.warning,
+                ))
+            } else {
+                Line::from(s.last_backup.replace("{}", &app.lang.date(at.date())))
+            }
+        }
+    }
 }
