@@ -173,6 +173,31 @@ fn kills_at_random_moments_lose_nothing_committed_and_leave_nothing_half_done() 
         assert_eq!(store.verify_chain().unwrap(), None, "round {round}");
     }
     assert!(committed > 0, "some imports finished");
+    // A stream of single writes, killed at random moments: every write that
+    // said "Saved." is there.
+    for round in 0..60 {
+        let name = format!("Vikar {round}");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bpa"))
+            .args(["assistant", "add", &name])
+            .env("BPA_DB", &db)
+            .env("LANG", "en_GB.UTF-8")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.next(8_000)));
+        let _ = child.kill();
+        let out = child.wait_with_output().unwrap();
+        let store = Store::open(&db).unwrap();
+        assert_eq!(store.pragma_text("integrity_check").unwrap(), "ok");
+        if String::from_utf8_lossy(&out.stdout).contains("Saved.") {
+            assert!(
+                store.assistant_id(&name).unwrap().is_some(),
+                "{name} was reported saved"
+            );
+        }
+        assert_eq!(store.verify_chain().unwrap(), None);
+    }
     assert!(
         cut_short > 0,
         "some imports were killed before they committed"
