@@ -68,6 +68,7 @@ impl Data {
             week_days: Some(week.days()),
             ..Data::default()
         };
+        data.last_backup = store.last_backup();
         let Some(recipient) = recipient else {
             return Ok(data);
         };
