@@ -11,7 +11,7 @@ use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime};
 use crate::domain::allocation::{FlexPeriod, KindFactors};
 use crate::domain::people::{Assistant, Representative};
 use crate::domain::shift::{ShiftKind, ShiftStatus};
-use crate::store::log::TaskCategory;
+use crate::domain::log::Category as TaskCategory;
 use crate::store::{NewAllocation, NewRecipient};
 
 /// A shift of the demo plan; assistants are indexes into `DemoPlan::assistants`.

@@ -5,6 +5,7 @@
 pub mod allocation;
 pub mod holidays;
 pub mod hours;
+pub mod log;
 pub mod ids;
 pub mod parse;
 pub mod people;
@@ -13,3 +14,4 @@ pub mod rules;
 pub mod services;
 pub mod shift;
 pub mod time;
+pub mod training;

@@ -7,6 +7,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_services_and_rotas.sql"),
+    include_str!("migrations/003_log_and_appeals.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -53,7 +54,7 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 15);
+        assert_eq!(tables, 17);
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub enum StoreError {
     Busy(PathBuf),
     #[error(transparent)]
     Allocation(#[from] AllocationError),
+    #[error(transparent)]
+    Entry(crate::domain::log::EntryError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -83,6 +85,7 @@ impl StoreError {
                 | Self::UnknownRecipient(_)
                 | Self::Invalid(_)
                 | Self::Allocation(_)
+                | Self::Entry(_)
                 | Self::Conflict
         )
     }

@@ -25,6 +25,10 @@ pub const KNOWN: &[(&str, &str)] = &[
         "rules.weekly_work_minutes",
         "work per week, aml § 10-4: 2400 (48 h averaged or 54 h by agreement)",
     ),
+    (
+        "log.refuse_untrained",
+        "1: refuse a health task by an assistant without valid training; 0 (default): warn and ask",
+    ),
 ];
 
 impl Store {
@@ -50,7 +54,7 @@ impl Store {
             .trim()
             .parse()
             .ok()
-            .filter(|m| (0..=7 * 24 * 60).contains(m))
+            .filter(|m| (0..=7 * 24 * 60).contains(m) && (!key.starts_with("log.") || *m <= 1))
             .ok_or_else(|| StoreError::Invalid(format!("«{value}» is not a number of minutes")))?;
         self.write(|tx, actor| {
             let before: Option<String> = tx.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?;
