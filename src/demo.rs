@@ -6,12 +6,12 @@
 //! The plan is pure data built from a seed; `Store::load_demo` writes it in
 //! one transaction.
 
-use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::allocation::{FlexPeriod, KindFactors};
+use crate::domain::log::Category as TaskCategory;
 use crate::domain::people::{Assistant, Representative};
 use crate::domain::shift::{ShiftKind, ShiftStatus};
-use crate::domain::log::Category as TaskCategory;
 use crate::store::{NewAllocation, NewRecipient};
 
 /// A shift of the demo plan; assistants are indexes into `DemoPlan::assistants`.
@@ -52,7 +52,11 @@ pub struct DemoPlan {
     pub recipient: NewRecipient,
     pub allocation: NewAllocation,
     pub assistants: Vec<Assistant>,
-    pub task_types: Vec<(&'static str, TaskCategory)>,
+    /// Name, category, index of the competence it requires, medication.
+    pub task_types: Vec<(&'static str, TaskCategory, Option<usize>, bool)>,
+    pub competences: Vec<&'static str>,
+    /// Assistant index, competence index, trained on, renewal due.
+    pub trainings: Vec<(usize, usize, NaiveDate, Option<NaiveDate>)>,
     pub shifts: Vec<DemoShift>,
     pub logs: Vec<DemoLog>,
     pub incidents: Vec<DemoIncident>,
@@ -147,15 +151,38 @@ pub fn plan(years: u32, seed: u64, now: NaiveDateTime) -> DemoPlan {
         .collect();
 
     let task_types = vec![
-        ("Morgenstell", TaskCategory::PersonalCare),
-        ("Måltid", TaskCategory::Practical),
-        ("Handling", TaskCategory::Practical),
-        ("Rengjøring", TaskCategory::Practical),
-        ("Følge til aktivitet", TaskCategory::Activity),
-        ("Medisin", TaskCategory::Health),
-        ("Forflytning med løfter", TaskCategory::Health),
-        ("Treningsprogram", TaskCategory::Training),
+        ("Morgenstell", TaskCategory::PersonalCare, None, false),
+        ("Måltid", TaskCategory::Practical, None, false),
+        ("Handling", TaskCategory::Practical, None, false),
+        ("Rengjøring", TaskCategory::Practical, None, false),
+        ("Følge til aktivitet", TaskCategory::Activity, None, false),
+        ("Medisin", TaskCategory::Health, Some(0), true),
+        (
+            "Forflytning med løfter",
+            TaskCategory::Health,
+            Some(1),
+            false,
+        ),
+        ("Treningsprogram", TaskCategory::Training, None, false),
     ];
+    let competences = vec![
+        "Legemiddelhåndtering",
+        "Forflytning og løfter",
+        "Epilepsi: akuttmedisin",
+    ];
+    // Every ready assistant is trained in medication and lifting, renewed
+    // yearly; one renewal falls due within a month, one has passed.
+    let mut trainings = Vec::new();
+    for a in 0..READY {
+        let renew = match a {
+            0 => today + Duration::days(12),
+            1 => today - Duration::days(3),
+            _ => today + Duration::days(200 + a as i64 * 10),
+        };
+        trainings.push((a, 0, papers, Some(renew)));
+        trainings.push((a, 1, papers, None));
+    }
+    trainings.push((2, 2, papers, Some(today + Duration::days(25))));
 
     let mut shifts = Vec::new();
     let mut logs = Vec::new();
@@ -249,6 +276,8 @@ pub fn plan(years: u32, seed: u64, now: NaiveDateTime) -> DemoPlan {
         allocation,
         assistants,
         task_types,
+        competences,
+        trainings,
         shifts,
         logs,
         incidents,

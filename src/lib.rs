@@ -11,6 +11,8 @@ pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+#[cfg(feature = "encryption")]
+pub mod passphrase;
 pub mod shift_csv;
 pub mod store;
 pub mod summary;

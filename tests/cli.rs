@@ -734,3 +734,298 @@ fn other_services_are_listed() {
         1,
     );
 }
+
+#[test]
+fn the_log_refuses_medication_without_a_reason_and_an_untrained_assistant_without_acknowledgement()
+{
+    let db = initialised();
+    db.ok(&["assistant", "add", "Kari"]);
+    db.ok(&[
+        "task",
+        "add",
+        "Medisin",
+        "--category",
+        "health",
+        "--requires",
+        "Legemiddelhåndtering",
+        "--medication",
+    ]);
+    db.ok(&["task", "add", "Middag"]);
+    assert!(db.ok(&["task", "list"]).contains("Legemiddelhåndtering"));
+    let base = [
+        "log",
+        "add",
+        "--task",
+        "medisin",
+        "--assistant",
+        "Kari",
+        "--at",
+        "2026-11-26 08:05",
+        "--drug",
+        "Paracet",
+        "--dose",
+        "500 mg",
+    ];
+    let err = db.fails(&[&base[..], &["--outcome", "refused"]].concat(), 1);
+    assert!(err.contains("grunn"), "{err}");
+    let err = db.fails(&base, 1);
+    assert!(
+        err.contains("opplæring") && err.contains("--acknowledge-untrained"),
+        "{err}"
+    );
+    db.ok(&[&base[..], &["--acknowledge-untrained"]].concat());
+    db.ok(&[
+        "training",
+        "add",
+        "--assistant",
+        "Kari",
+        "--competence",
+        "Legemiddelhåndtering",
+        "--on",
+        "2026-11-26",
+        "--by",
+        "Sykepleier",
+        "--renew",
+        "2027-11-26",
+    ]);
+    db.ok(&[
+        &base[..],
+        &[
+            "--outcome",
+            "refused",
+            "--reason",
+            "Kastet opp",
+            "--corrects",
+            "1",
+        ],
+    ]
+    .concat());
+    db.ok(&[
+        "log",
+        "add",
+        "--task",
+        "Middag",
+        "--assistant",
+        "Kari",
+        "--at",
+        "2026-11-26 17:00",
+        "--note",
+        "Fiskesuppe",
+    ]);
+    db.fails(
+        &[
+            "log",
+            "add",
+            "--task",
+            "Medisin",
+            "--at",
+            "2026-11-26 09:00",
+        ],
+        1,
+    );
+
+    let health = db.json(&[
+        "report",
+        "health",
+        "--from",
+        "2026-11-26",
+        "--to",
+        "2026-11-26",
+        "--format",
+        "json",
+    ]);
+    let rows = health.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "only health entries: {health}");
+    assert_eq!(rows[0]["corrected_by"], 2);
+    assert_eq!(rows[1]["corrects"], 1);
+    assert_eq!(rows[1]["outcome"], "refused");
+    let text = db.ok(&[
+        "report",
+        "health",
+        "--from",
+        "2026-11-26",
+        "--to",
+        "2026-11-26",
+    ]);
+    assert!(
+        text.contains("nektet (Kastet opp)") && text.contains("#2 ⟲ #1"),
+        "{text}"
+    );
+    let csv = db.ok(&[
+        "report",
+        "health",
+        "--from",
+        "2026-11-26",
+        "--to",
+        "2026-11-26",
+        "--format",
+        "csv",
+    ]);
+    assert!(csv.lines().count() == 3, "{csv}");
+
+    let matrix = db.ok(&["report", "training", "--to", "2026-11-26"]);
+    assert!(
+        matrix.contains("Kari") && matrix.contains("✓ gyldig"),
+        "{matrix}"
+    );
+    let matrix = db.json(&[
+        "report",
+        "training",
+        "--to",
+        "2027-11-20",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(matrix[0]["status"], "expiring");
+    let matrix = db.ok(&[
+        "report",
+        "training",
+        "--to",
+        "2027-11-27",
+        "--format",
+        "csv",
+    ]);
+    assert!(matrix.contains("expired"), "{matrix}");
+}
+
+#[test]
+fn incidents_need_applications_and_the_need_report() {
+    let db = initialised();
+    db.ok(&[
+        "incident",
+        "add",
+        "--at",
+        "2026-11-24 19:10",
+        "--what",
+        "Fall på badet",
+        "--severity",
+        "medium",
+        "--action",
+        "Ringte legevakt",
+    ]);
+    db.fails(
+        &[
+            "incident",
+            "add",
+            "--at",
+            "2026-11-24 19:10",
+            "--what",
+            "x",
+            "--severity",
+            "huge",
+        ],
+        1,
+    );
+    db.ok(&[
+        "need",
+        "add",
+        "--at",
+        "2026-11-25 18:00",
+        "--hours",
+        "2,5",
+        "--what",
+        "Følge til lege",
+        "--reason",
+        "no_hours",
+    ]);
+    db.ok(&[
+        "application",
+        "add",
+        "--what",
+        "Økning til 45 t/uke",
+        "--sent",
+        "2026-10-20",
+    ]);
+    db.ok(&[
+        "application",
+        "decide",
+        "1",
+        "--decision",
+        "refused",
+        "--on",
+        "2026-11-10",
+    ]);
+    db.ok(&[
+        "appeal",
+        "add",
+        "--application",
+        "1",
+        "--sent",
+        "2026-11-20",
+    ]);
+    let incidents = db.json(&[
+        "report",
+        "incidents",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(incidents[0]["severity"], "medium");
+    assert!(
+        db.ok(&[
+            "report",
+            "incidents",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+            "--format",
+            "csv"
+        ])
+        .contains("Fall på badet")
+    );
+    assert!(
+        db.ok(&[
+            "report",
+            "incidents",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30"
+        ])
+        .contains("Ringte legevakt")
+    );
+    let need = db.json(&[
+        "report",
+        "need",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-29",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(need["unmet_minutes"], 150);
+    assert_eq!(need["weeks"][0]["allocated_minutes"], 2250);
+    assert_eq!(need["applications"][0]["decision"], "refused");
+    assert_eq!(need["appeals"][0]["level"], "municipality");
+    assert_eq!(need["appeal_deadline"], "2025-12-31");
+    let text = db.ok(&[
+        "report",
+        "need",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-29",
+    ]);
+    assert!(
+        text.contains("2,5 t")
+            && text.contains("Fall på badet")
+            && text.contains("Økning til 45 t/uke"),
+        "{text}"
+    );
+    let csv = db.ok(&[
+        "report",
+        "need",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-29",
+        "--format",
+        "csv",
+    ]);
+    assert!(csv.contains("2026-W48,2250,0,150"), "{csv}");
+}

@@ -406,7 +406,15 @@ fn a_save_that_cannot_be_written_keeps_the_input_and_says_why() {
 fn the_overview_knows_the_last_backup() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("bpa.db")).unwrap();
-    store.create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, None).unwrap();
+    store
+        .create_recipient(
+            &NewRecipient {
+                name: "Ola".into(),
+                representative: None,
+            },
+            None,
+        )
+        .unwrap();
     let app = App::new(&store, Lang::En, today(), None).unwrap();
     assert_eq!(app.data.last_backup, None);
     let now = today().and_hms_opt(9, 0, 0).unwrap();

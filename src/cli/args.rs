@@ -82,6 +82,27 @@ pub enum Command {
     /// Reports: allocated, scheduled, worked and remaining hours.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Task types for the log.
+    #[command(subcommand)]
+    Task(TaskCommand),
+    /// Training records (what an assistant is trained in).
+    #[command(subcommand)]
+    Training(TrainingCommand),
+    /// The shift log: what was done, including medication.
+    #[command(subcommand)]
+    Log(LogCommand),
+    /// Incidents (avvik).
+    #[command(subcommand)]
+    Incident(IncidentCommand),
+    /// Help that was needed but not given (unmet need).
+    #[command(subcommand)]
+    Need(NeedCommand),
+    /// Applications to the municipality for hours, and their decisions.
+    #[command(subcommand)]
+    Application(ApplicationCommand),
+    /// Appeals of a decision.
+    #[command(subcommand)]
+    Appeal(AppealCommand),
     /// Check the plan against the rules (exit 1 when any is broken).
     Check {
         /// First day (default: Monday this week).
@@ -265,6 +286,158 @@ pub enum ImportCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum TaskCommand {
+    /// Add a task type.
+    Add {
+        name: String,
+        /// practical, personal_care, activity, training or health.
+        #[arg(long, default_value = "practical")]
+        category: String,
+        /// The competence an assistant must be trained in to do it.
+        #[arg(long)]
+        requires: Option<String>,
+        /// Entries record drug, dose and outcome.
+        #[arg(long)]
+        medication: bool,
+    },
+    /// List the task types.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrainingCommand {
+    /// Record a training.
+    Add {
+        #[arg(long)]
+        assistant: String,
+        #[arg(long)]
+        competence: String,
+        /// The day of the training.
+        #[arg(long)]
+        on: String,
+        /// Who trained them.
+        #[arg(long, default_value = "")]
+        by: String,
+        /// When it must be renewed.
+        #[arg(long)]
+        renew: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogCommand {
+    /// Log what was done.
+    Add {
+        /// The task type's name.
+        #[arg(long)]
+        task: String,
+        #[arg(long)]
+        assistant: Option<String>,
+        /// When, as "YYYY-MM-DD HH:MM" (default: now).
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// For medication: the drug.
+        #[arg(long)]
+        drug: Option<String>,
+        #[arg(long, default_value = "")]
+        dose: String,
+        /// given, not_given, refused or not_applicable.
+        #[arg(long, default_value = "given")]
+        outcome: String,
+        /// Why it was not given (needed for every outcome but given).
+        #[arg(long, default_value = "")]
+        reason: String,
+        /// assistant, home_nursing or recipient.
+        #[arg(long, default_value = "assistant")]
+        given_by: String,
+        /// The planned time, HH:MM.
+        #[arg(long)]
+        planned: Option<String>,
+        /// Log it even though the assistant lacks valid training for the task.
+        #[arg(long)]
+        acknowledge_untrained: bool,
+        /// The entry this one corrects (both stay in the log).
+        #[arg(long)]
+        corrects: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IncidentCommand {
+    /// Record an incident.
+    Add {
+        /// When, as "YYYY-MM-DD HH:MM".
+        #[arg(long)]
+        at: String,
+        #[arg(long)]
+        what: String,
+        /// low, medium or high.
+        #[arg(long)]
+        severity: String,
+        /// What was done at once.
+        #[arg(long, default_value = "")]
+        action: String,
+        #[arg(long, default_value = "")]
+        follow_up: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NeedCommand {
+    /// Record help that was needed but not given.
+    Add {
+        /// When, as "YYYY-MM-DD HH:MM".
+        #[arg(long)]
+        at: String,
+        /// How long, e.g. 2 or 1,5.
+        #[arg(long)]
+        hours: String,
+        #[arg(long)]
+        what: String,
+        /// no_hours, no_assistant or other.
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApplicationCommand {
+    /// Record an application sent to the municipality.
+    Add {
+        #[arg(long)]
+        what: String,
+        #[arg(long)]
+        sent: String,
+    },
+    /// Record the decision on an application.
+    Decide {
+        id: i64,
+        /// granted, partly or refused.
+        #[arg(long)]
+        decision: String,
+        #[arg(long)]
+        on: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AppealCommand {
+    /// Record an appeal sent.
+    Add {
+        /// The application it concerns.
+        #[arg(long)]
+        application: Option<i64>,
+        #[arg(long)]
+        sent: String,
+        /// municipality or county_governor.
+        #[arg(long, default_value = "municipality")]
+        to: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// One ISO week (default: this week).
     Week {
@@ -286,6 +459,25 @@ pub enum ReportCommand {
         #[arg(long)]
         purpose: Option<String>,
     },
+    /// The health task and medication log of a period.
+    Health(RangeArgs),
+    /// Incidents of a period.
+    Incidents(RangeArgs),
+    /// The training matrix: assistants × competences, with dates.
+    Training(RangeArgs),
+    /// The evidence for more hours or an appeal: hours against the allocation,
+    /// unmet need, incidents, applications and appeals.
+    Need(RangeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RangeArgs {
+    #[arg(long)]
+    pub from: Option<String>,
+    #[arg(long)]
+    pub to: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Subcommand)]

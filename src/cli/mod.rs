@@ -3,6 +3,8 @@
 
 pub mod args;
 mod import;
+mod journal;
+mod log_reports;
 mod output;
 mod people;
 mod plan;
@@ -113,7 +115,7 @@ fn run(cli: Cli) -> Outcome {
     }
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     let path = database_path(&cli)?;
-    let mut store = Store::open(&path).map_err(|e| Failure::System(e.to_string()))?;
+    let mut store = open_store(&path)?;
     if let Some(actor) = &cli.actor {
         store.set_actor(actor);
     } else if let Ok(r) = store.pick_recipient(cli.recipient.as_deref()) {
@@ -141,10 +143,31 @@ fn run(cli: Cli) -> Outcome {
         }
         Command::Setting(c) => plan::setting(&mut ctx, c),
         Command::Service(c) => rota::service(&mut ctx, c),
+        Command::Task(c) => journal::task(&mut ctx, c),
+        Command::Training(c) => journal::training(&mut ctx, c),
+        Command::Log(c) => journal::log(&mut ctx, c),
+        Command::Incident(c) => journal::incident(&mut ctx, c),
+        Command::Need(c) => journal::need(&mut ctx, c),
+        Command::Application(c) => journal::application(&mut ctx, c),
+        Command::Appeal(c) => journal::appeal(&mut ctx, c),
         Command::Backup { output } => safety::backup(&ctx, output.as_deref()),
         Command::Restore { file } => safety::restore(&mut ctx, &file),
         Command::Verify => safety::verify(&ctx),
         Command::Rota(c) => rota::rota(&mut ctx, c),
+    }
+}
+
+/// Opens the database; an encrypted build asks for the passphrase first.
+fn open_store(path: &std::path::Path) -> Result<Store, Failure> {
+    #[cfg(feature = "encryption")]
+    {
+        let passphrase =
+            crate::passphrase::get().map_err(|e| Failure::System(format!("passphrase: {e}")))?;
+        Store::open_with_passphrase(path, &passphrase).map_err(|e| Failure::System(e.to_string()))
+    }
+    #[cfg(not(feature = "encryption"))]
+    {
+        Store::open(path).map_err(|e| Failure::System(e.to_string()))
     }
 }
 

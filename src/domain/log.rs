@@ -18,7 +18,13 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 5] = [Self::Practical, Self::PersonalCare, Self::Activity, Self::Training, Self::Health];
+    pub const ALL: [Category; 5] = [
+        Self::Practical,
+        Self::PersonalCare,
+        Self::Activity,
+        Self::Training,
+        Self::Health,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -58,7 +64,12 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 4] = [Self::Given, Self::NotGiven, Self::Refused, Self::NotApplicable];
+    pub const ALL: [Outcome; 4] = [
+        Self::Given,
+        Self::NotGiven,
+        Self::Refused,
+        Self::NotApplicable,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -151,9 +162,17 @@ pub fn validate(entry: &NewEntry) -> Result<(), EntryError> {
 /// The training problem with logging `task` for `assistant` on the entry's
 /// day, if the task needs a competence the assistant lacks. A dose given
 /// by home nursing or taken by the recipient needs no assistant training.
-pub fn training_gap(entry: &NewEntry, task: &TaskType, trainings: &[Training]) -> Option<TrainingStatus> {
+pub fn training_gap(
+    entry: &NewEntry,
+    task: &TaskType,
+    trainings: &[Training],
+) -> Option<TrainingStatus> {
     let competence = task.requires?;
-    if entry.medication.as_ref().is_some_and(|m| m.given_by != GivenBy::Assistant) {
+    if entry
+        .medication
+        .as_ref()
+        .is_some_and(|m| m.given_by != GivenBy::Assistant)
+    {
         return None;
     }
     let assistant = entry.assistant?;
@@ -168,11 +187,21 @@ mod tests {
 
     fn entry(outcome: Outcome, reason: &str) -> NewEntry {
         NewEntry {
-            at: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap().and_hms_opt(8, 5, 0).unwrap(),
+            at: NaiveDate::from_ymd_opt(2026, 11, 26)
+                .unwrap()
+                .and_hms_opt(8, 5, 0)
+                .unwrap(),
             assistant: Some(AssistantId(1)),
             task: 1,
             note: String::new(),
-            medication: Some(Medication { drug: "Levetiracetam".into(), dose: "500 mg".into(), planned: None, outcome, reason: reason.into(), given_by: GivenBy::Assistant }),
+            medication: Some(Medication {
+                drug: "Levetiracetam".into(),
+                dose: "500 mg".into(),
+                planned: None,
+                outcome,
+                reason: reason.into(),
+                given_by: GivenBy::Assistant,
+            }),
             corrects: None,
         }
     }
@@ -191,13 +220,27 @@ mod tests {
 
     #[test]
     fn an_untrained_assistant_is_found_but_not_for_home_nursing_doses() {
-        let task = TaskType { id: 1, name: "Medisin".into(), category: Category::Health, requires: Some(7), medication: true };
+        let task = TaskType {
+            id: 1,
+            name: "Medisin".into(),
+            category: Category::Health,
+            requires: Some(7),
+            medication: true,
+        };
         let e = entry(Outcome::Given, "");
         assert_eq!(training_gap(&e, &task, &[]), Some(TrainingStatus::Missing));
         let mut nursing = e.clone();
         nursing.medication.as_mut().unwrap().given_by = GivenBy::HomeNursing;
         assert_eq!(training_gap(&nursing, &task, &[]), None);
-        let trained = Training { id: 1, assistant: AssistantId(1), competence: 7, trained_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), trained_by: String::new(), renew_on: None, notes: String::new() };
+        let trained = Training {
+            id: 1,
+            assistant: AssistantId(1),
+            competence: 7,
+            trained_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            trained_by: String::new(),
+            renew_on: None,
+            notes: String::new(),
+        };
         assert_eq!(training_gap(&e, &task, &[trained]), None);
     }
 }

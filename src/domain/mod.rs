@@ -5,8 +5,8 @@
 pub mod allocation;
 pub mod holidays;
 pub mod hours;
-pub mod log;
 pub mod ids;
+pub mod log;
 pub mod parse;
 pub mod people;
 pub mod rota;

@@ -77,6 +77,15 @@ pub fn time_of_day(text: &str) -> Result<NaiveTime, ParseError> {
     parsed.ok_or_else(|| ParseError::Time(echo(text)))
 }
 
+/// A date and a time: `2026-11-26 08:30` or `26.11.2026 08:30` (also with a `T`).
+pub fn date_time(text: &str) -> Result<chrono::NaiveDateTime, ParseError> {
+    let t = text.trim();
+    let (d, h) = t
+        .split_once([' ', 'T'])
+        .ok_or_else(|| ParseError::Date(echo(text)))?;
+    Ok(date(d)?.and_time(time_of_day(h)?))
+}
+
 /// A decimal number with at most `max_decimals` decimals, comma or point, as
 /// an integer scaled by `10^max_decimals`.
 fn scaled_decimal(text: &str, max_decimals: u32) -> Option<i64> {
@@ -216,6 +225,11 @@ mod tests {
         #[test]
         fn hours_never_panic(s in "\\PC{0,30}|[0-9,.:]{0,10}") {
             if let Ok(m) = hours_to_minutes(&s) { prop_assert!(m >= 0); }
+        }
+
+        #[test]
+        fn date_times_never_panic(s in "\\PC{0,30}|[0-9.: T-]{0,20}") {
+            if let Ok(dt) = date_time(&s) { prop_assert_eq!(date_time(&dt.format("%Y-%m-%d %H:%M").to_string()), Ok(dt)); }
         }
 
         #[test]

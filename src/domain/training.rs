@@ -27,8 +27,12 @@ pub struct Training {
 pub enum TrainingStatus {
     Valid,
     /// Valid, but the renewal date is within 30 days.
-    Expiring { renew_on: NaiveDate },
-    Expired { renew_on: NaiveDate },
+    Expiring {
+        renew_on: NaiveDate,
+    },
+    Expired {
+        renew_on: NaiveDate,
+    },
     Missing,
 }
 
@@ -45,13 +49,20 @@ pub fn status_of(t: &Training, day: NaiveDate) -> TrainingStatus {
     match t.renew_on {
         None => TrainingStatus::Valid,
         Some(renew) if day > renew => TrainingStatus::Expired { renew_on: renew },
-        Some(renew) if renew - day <= Duration::days(EXPIRING_DAYS) => TrainingStatus::Expiring { renew_on: renew },
+        Some(renew) if renew - day <= Duration::days(EXPIRING_DAYS) => {
+            TrainingStatus::Expiring { renew_on: renew }
+        }
         Some(_) => TrainingStatus::Valid,
     }
 }
 
 /// The best status among an assistant's trainings in a competence on `day`.
-pub fn status(trainings: &[Training], assistant: AssistantId, competence: i64, day: NaiveDate) -> TrainingStatus {
+pub fn status(
+    trainings: &[Training],
+    assistant: AssistantId,
+    competence: i64,
+    day: NaiveDate,
+) -> TrainingStatus {
     trainings
         .iter()
         .filter(|t| t.assistant == assistant && t.competence == competence && t.trained_on <= day)
@@ -69,20 +80,53 @@ mod tests {
     }
 
     fn training(renew: Option<NaiveDate>) -> Training {
-        Training { id: 1, assistant: AssistantId(1), competence: 7, trained_on: d(1, 10), trained_by: "Sykepleier".into(), renew_on: renew, notes: String::new() }
+        Training {
+            id: 1,
+            assistant: AssistantId(1),
+            competence: 7,
+            trained_on: d(1, 10),
+            trained_by: "Sykepleier".into(),
+            renew_on: renew,
+            notes: String::new(),
+        }
     }
 
     #[test]
     fn valid_expiring_expired_and_missing() {
         let today = d(11, 26);
-        assert_eq!(status(&[training(None)], AssistantId(1), 7, today), TrainingStatus::Valid);
-        assert_eq!(status(&[training(Some(d(12, 31)))], AssistantId(1), 7, today), TrainingStatus::Valid);
-        assert_eq!(status(&[training(Some(d(12, 26)))], AssistantId(1), 7, today), TrainingStatus::Expiring { renew_on: d(12, 26) });
-        assert_eq!(status(&[training(Some(d(11, 25)))], AssistantId(1), 7, today), TrainingStatus::Expired { renew_on: d(11, 25) });
-        assert_eq!(status(&[training(None)], AssistantId(2), 7, today), TrainingStatus::Missing);
-        assert_eq!(status(&[training(None)], AssistantId(1), 8, today), TrainingStatus::Missing);
+        assert_eq!(
+            status(&[training(None)], AssistantId(1), 7, today),
+            TrainingStatus::Valid
+        );
+        assert_eq!(
+            status(&[training(Some(d(12, 31)))], AssistantId(1), 7, today),
+            TrainingStatus::Valid
+        );
+        assert_eq!(
+            status(&[training(Some(d(12, 26)))], AssistantId(1), 7, today),
+            TrainingStatus::Expiring {
+                renew_on: d(12, 26)
+            }
+        );
+        assert_eq!(
+            status(&[training(Some(d(11, 25)))], AssistantId(1), 7, today),
+            TrainingStatus::Expired {
+                renew_on: d(11, 25)
+            }
+        );
+        assert_eq!(
+            status(&[training(None)], AssistantId(2), 7, today),
+            TrainingStatus::Missing
+        );
+        assert_eq!(
+            status(&[training(None)], AssistantId(1), 8, today),
+            TrainingStatus::Missing
+        );
         // Trained after the day asked about: not yet.
-        assert_eq!(status(&[training(None)], AssistantId(1), 7, d(1, 9)), TrainingStatus::Missing);
+        assert_eq!(
+            status(&[training(None)], AssistantId(1), 7, d(1, 9)),
+            TrainingStatus::Missing
+        );
     }
 
     #[test]
@@ -91,14 +135,28 @@ mod tests {
         let t = [training(Some(renew))];
         assert!(status(&t, AssistantId(1), 7, renew).allows());
         assert!(!status(&t, AssistantId(1), 7, renew + Duration::days(1)).allows());
-        assert_eq!(status(&t, AssistantId(1), 7, renew - Duration::days(30)), TrainingStatus::Expiring { renew_on: renew });
-        assert_eq!(status(&t, AssistantId(1), 7, renew - Duration::days(31)), TrainingStatus::Valid);
+        assert_eq!(
+            status(&t, AssistantId(1), 7, renew - Duration::days(30)),
+            TrainingStatus::Expiring { renew_on: renew }
+        );
+        assert_eq!(
+            status(&t, AssistantId(1), 7, renew - Duration::days(31)),
+            TrainingStatus::Valid
+        );
     }
 
     #[test]
     fn a_renewed_training_wins_over_an_expired_one() {
         let old = training(Some(d(6, 1)));
-        let renewed = Training { id: 2, trained_on: d(6, 1), renew_on: Some(d(12, 31)), ..training(None) };
-        assert_eq!(status(&[old, renewed], AssistantId(1), 7, d(11, 26)), TrainingStatus::Valid);
+        let renewed = Training {
+            id: 2,
+            trained_on: d(6, 1),
+            renew_on: Some(d(12, 31)),
+            ..training(None)
+        };
+        assert_eq!(
+            status(&[old, renewed], AssistantId(1), 7, d(11, 26)),
+            TrainingStatus::Valid
+        );
     }
 }

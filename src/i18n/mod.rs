@@ -278,6 +278,45 @@ impl Lang {
         }
     }
 
+    /// Why an assistant may not do a task, in words.
+    pub fn untrained(self, status: crate::domain::training::TrainingStatus) -> String {
+        use crate::domain::training::TrainingStatus;
+        let s = self.strings();
+        match status {
+            TrainingStatus::Expired { renew_on } => {
+                s.untrained_expired.replace("{}", &self.date(renew_on))
+            }
+            _ => s.untrained_missing.to_owned(),
+        }
+    }
+
+    /// A training status in symbols and words.
+    pub fn training_status(self, status: crate::domain::training::TrainingStatus) -> String {
+        use crate::domain::training::TrainingStatus;
+        let s = self.strings();
+        match status {
+            TrainingStatus::Valid => s.training_valid.to_owned(),
+            TrainingStatus::Expiring { renew_on } => {
+                s.training_expiring.replace("{}", &self.date(renew_on))
+            }
+            TrainingStatus::Expired { renew_on } => {
+                s.training_expired.replace("{}", &self.date(renew_on))
+            }
+            TrainingStatus::Missing => s.training_missing.to_owned(),
+        }
+    }
+
+    /// A log entry refused, in words.
+    pub fn entry_error(self, e: &crate::domain::log::EntryError) -> String {
+        use crate::domain::log::EntryError;
+        let s = self.strings();
+        match e {
+            EntryError::DrugRequired => s.err_drug.to_owned(),
+            EntryError::ReasonRequired => s.err_reason.to_owned(),
+            EntryError::Untrained(status) => self.untrained(*status),
+        }
+    }
+
     /// A parse error in the user's language.
     pub fn parse_error(self, e: &ParseError) -> String {
         let s = self.strings();

@@ -224,6 +224,32 @@ pub struct Strings {
     pub no_backup: &'static str,
     pub backup_failed: &'static str,
 
+    // The log
+    pub col_category: &'static str,
+    pub col_requires: &'static str,
+    pub col_medication: &'static str,
+    pub untrained_missing: &'static str,
+    pub untrained_expired: &'static str,
+    pub err_drug: &'static str,
+    pub err_reason: &'static str,
+    pub training_valid: &'static str,
+    pub training_expiring: &'static str,
+    pub training_expired: &'static str,
+    pub training_missing: &'static str,
+
+    pub report_health: &'static str,
+    pub report_incidents: &'static str,
+    pub report_training: &'static str,
+    pub report_need: &'static str,
+    pub col_severity: &'static str,
+    pub col_what: &'static str,
+    pub col_action: &'static str,
+    pub col_status: &'static str,
+    pub col_unmet: &'static str,
+    pub applications_title: &'static str,
+    pub reply_due: &'static str,
+    pub appeal_word: &'static str,
+
     // Week editing
     pub key_delete: &'static str,
     pub key_worked: &'static str,

@@ -82,6 +82,11 @@ pub fn to_remove(
 /// `integrity_check`, and its schema is not newer than this binary's.
 /// Returns its schema version.
 pub fn check_file(path: &Path) -> Result<i64> {
+    check_keyed(path, None)
+}
+
+/// [`check_file`] for an encrypted file.
+pub(crate) fn check_keyed(path: &Path, key: Option<&str>) -> Result<i64> {
     let fail = |reason: String| StoreError::Open {
         path: path.to_owned(),
         reason,
@@ -91,6 +96,7 @@ pub fn check_file(path: &Path) -> Result<i64> {
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| fail(e.to_string()))?;
+    super::apply_key(&conn, key).map_err(|e| fail(e.to_string()))?;
     let version = user_version(&conn)
         .map_err(|_| fail("it is not a bpa database (not an SQLite file, or damaged)".into()))?;
     if version > SCHEMA_VERSION {
@@ -148,6 +154,8 @@ impl Store {
         create_private_file(dest).map_err(|e| fail(e.to_string()))?;
         let result = (|| {
             let mut copy = Connection::open(dest)?;
+            // An encrypted database's backups are encrypted with the same passphrase.
+            super::apply_key(&copy, self.key.as_deref())?;
             {
                 let backup = Backup::new(&self.conn, &mut copy)?;
                 // One step: the whole database under one read lock, so the copy is consistent.
@@ -160,7 +168,7 @@ impl Store {
             let _ = fs::remove_file(dest);
             return Err(fail(e.to_string()));
         }
-        if let Err(e) = check_file(dest) {
+        if let Err(e) = check_keyed(dest, self.key.as_deref()) {
             let _ = fs::remove_file(dest);
             return Err(e);
         }
@@ -213,7 +221,7 @@ impl Store {
     /// write transaction, so a failure leaves the current data as it was.
     /// Returns where the current data was saved.
     pub fn restore_from(&mut self, src: &Path, now: NaiveDateTime) -> Result<PathBuf> {
-        check_file(src)?;
+        check_keyed(src, self.key.as_deref())?;
         let saved = self.backup_now(now)?;
         let source =
             Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {
@@ -222,6 +230,7 @@ impl Store {
                     reason: e.to_string(),
                 }
             })?;
+        super::apply_key(&source, self.key.as_deref())?;
         {
             let backup = Backup::new(&source, &mut self.conn)?;
             while backup.step(-1)? != StepResult::Done {}

@@ -51,11 +51,26 @@ impl Store {
                 };
                 assistant_ids.push(id);
             }
+let mut competence_ids = Vec::new();
+            for name in &plan.competences {
+                tx.execute("INSERT OR IGNORE INTO competence (name) VALUES (?1)", [name])?;
+                competence_ids.push(tx.query_row("SELECT id FROM competence WHERE name = ?1", [name], |r| r.get::<_, i64>(0))?);
+            }
+            for (a, c, on, renew) in &plan.trainings {
+                tx.execute(
+                    "INSERT INTO training (assistant_id, competence_id, trained_on, trained_by, renew_on) VALUES (?1, ?2, ?3, 'Hjemmesykepleien', ?4)",
+                    params![assistant_ids[*a], competence_ids[*c], date_text(*on), renew.map(date_text)],
+                )?;
+            }
             let mut task_ids = Vec::new();
-            for (name, category) in &plan.task_types {
-                tx.execute("INSERT INTO task_type (name, category) VALUES (?1, ?2)", params![name, category.code()])?;
+            for (name, category, requires, medication) in &plan.task_types {
+                tx.execute(
+                    "INSERT INTO task_type (name, category, requires_competence_id, medication) VALUES (?1, ?2, ?3, ?4)",
+                    params![name, category.code(), requires.map(|c| competence_ids[c]), medication],
+                )?;
                 task_ids.push(tx.last_insert_rowid());
             }
+            
 
             let mut insert_shift = tx.prepare(
                 "INSERT INTO shift (recipient_id, allocation_id, assistant_id, start_at, end_at, actual_start_at, actual_end_at, kind, status, substitute_for_id)

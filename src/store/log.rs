@@ -7,7 +7,9 @@ use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
 use super::audit::{Change, record};
-use super::codec::{code, date_text, datetime_text, opt_date, opt_datetime, parse_date, parse_datetime};
+use super::codec::{
+    code, date_text, datetime_text, opt_date, opt_datetime, parse_date, parse_datetime,
+};
 use super::{Result, Store, StoreError};
 use crate::domain::ids::{AssistantId, RecipientId};
 use crate::domain::log::{Category, EntryError, NewEntry, TaskType, training_gap, validate};
@@ -91,7 +93,11 @@ fn one_of(value: &str, allowed: &[&str], what: &str) -> Result<String> {
     if allowed.contains(&v.as_str()) {
         Ok(v)
     } else {
-        Err(StoreError::Invalid(format!("«{}» is not a {what}; use {}", crate::text::clean(value), allowed.join(", "))))
+        Err(StoreError::Invalid(format!(
+            "«{}» is not a {what}; use {}",
+            crate::text::clean(value),
+            allowed.join(", ")
+        )))
     }
 }
 
@@ -100,18 +106,37 @@ impl Store {
     pub fn task_types(&self) -> Result<Vec<TaskType>> {
         let mut stmt = self.conn.prepare_cached("SELECT id, name, category, requires_competence_id, medication FROM task_type WHERE active = 1 ORDER BY name COLLATE NOCASE")?;
         let rows = stmt.query_map([], |r| {
-            Ok(TaskType { id: r.get(0)?, name: r.get(1)?, category: code(r, 2, Category::from_code)?, requires: r.get(3)?, medication: r.get(4)? })
+            Ok(TaskType {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                category: code(r, 2, Category::from_code)?,
+                requires: r.get(3)?,
+                medication: r.get(4)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Adds a task type; a second with the same name is refused.
-    pub fn add_task_type(&mut self, name: &str, category: Category, requires: Option<i64>, medication: bool) -> Result<i64> {
+    pub fn add_task_type(
+        &mut self,
+        name: &str,
+        category: Category,
+        requires: Option<i64>,
+        medication: bool,
+    ) -> Result<i64> {
         if name.trim().is_empty() {
             return Err(StoreError::Invalid("the task type needs a name".into()));
         }
-        if self.task_types()?.iter().any(|t| t.name.to_lowercase() == name.trim().to_lowercase()) {
-            return Err(StoreError::Invalid(format!("there is already a task type called «{}»", name.trim())));
+        if self
+            .task_types()?
+            .iter()
+            .any(|t| t.name.to_lowercase() == name.trim().to_lowercase())
+        {
+            return Err(StoreError::Invalid(format!(
+                "there is already a task type called «{}»",
+                name.trim()
+            )));
         }
         self.write(|tx, actor| {
             tx.execute(
@@ -126,14 +151,20 @@ impl Store {
 
     /// Competences by name, with ids.
     pub fn competences(&self) -> Result<Vec<(i64, String)>> {
-        let mut stmt = self.conn.prepare_cached("SELECT id, name FROM competence ORDER BY name COLLATE NOCASE")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name FROM competence ORDER BY name COLLATE NOCASE")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The id of a competence by name, adding it when new.
     pub fn competence(&mut self, name: &str) -> Result<i64> {
-        if let Some((id, _)) = self.competences()?.into_iter().find(|(_, n)| n.to_lowercase() == name.trim().to_lowercase()) {
+        if let Some((id, _)) = self
+            .competences()?
+            .into_iter()
+            .find(|(_, n)| n.to_lowercase() == name.trim().to_lowercase())
+        {
             return Ok(id);
         }
         if name.trim().is_empty() {
@@ -142,7 +173,17 @@ impl Store {
         self.write(|tx, actor| {
             tx.execute("INSERT INTO competence (name) VALUES (?1)", [name.trim()])?;
             let id = tx.last_insert_rowid();
-            record(tx, actor, &Change { action: "create", entity: "competence", entity_id: Some(id), before: None, after: Some(json!({"name": name.trim()})) })?;
+            record(
+                tx,
+                actor,
+                &Change {
+                    action: "create",
+                    entity: "competence",
+                    entity_id: Some(id),
+                    before: None,
+                    after: Some(json!({"name": name.trim()})),
+                },
+            )?;
             Ok(id)
         })
     }
@@ -150,7 +191,9 @@ impl Store {
     /// Records a training.
     pub fn add_training(&mut self, t: &Training) -> Result<i64> {
         if t.renew_on.is_some_and(|r| r < t.trained_on) {
-            return Err(StoreError::Invalid("the renewal date is before the training".into()));
+            return Err(StoreError::Invalid(
+                "the renewal date is before the training".into(),
+            ));
         }
         self.write(|tx, actor| {
             tx.execute(
@@ -183,7 +226,12 @@ impl Store {
     /// Records a log entry. A health task for an assistant without valid
     /// training is refused unless `acknowledged` (and always, when the
     /// setting `log.refuse_untrained` is 1).
-    pub fn add_log_entry(&mut self, recipient: RecipientId, entry: &NewEntry, acknowledged: bool) -> Result<i64> {
+    pub fn add_log_entry(
+        &mut self,
+        recipient: RecipientId,
+        entry: &NewEntry,
+        acknowledged: bool,
+    ) -> Result<i64> {
         validate(entry).map_err(StoreError::Entry)?;
         let task = self
             .task_types()?
@@ -270,13 +318,29 @@ impl Store {
     pub fn log_entry(&self, id: i64) -> Result<Option<(i64, Option<AssistantId>, NaiveDateTime)>> {
         Ok(self
             .conn
-            .query_row("SELECT task_type_id, assistant_id, at FROM task_log WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.map(AssistantId), parse_datetime(2, &r.get::<_, String>(2)?)?))
-            })
+            .query_row(
+                "SELECT task_type_id, assistant_id, at FROM task_log WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get::<_, Option<i64>>(1)?.map(AssistantId),
+                        parse_datetime(2, &r.get::<_, String>(2)?)?,
+                    ))
+                },
+            )
             .optional()?)
     }
 
-    pub fn add_incident(&mut self, recipient: RecipientId, at: NaiveDateTime, what: &str, severity: &str, action: &str, follow_up: &str) -> Result<i64> {
+    pub fn add_incident(
+        &mut self,
+        recipient: RecipientId,
+        at: NaiveDateTime,
+        what: &str,
+        severity: &str,
+        action: &str,
+        follow_up: &str,
+    ) -> Result<i64> {
         let severity = one_of(severity, &SEVERITIES, "severity")?;
         if what.trim().is_empty() {
             return Err(StoreError::Invalid("say what happened".into()));
@@ -298,12 +362,27 @@ impl Store {
         )?;
         let (from, to) = bounds(range);
         let rows = stmt.query_map(params![recipient.0, from, to], |r| {
-            Ok(Incident { id: r.get(0)?, at: parse_datetime(1, &r.get::<_, String>(1)?)?, what: r.get(2)?, severity: r.get(3)?, action_taken: r.get(4)?, follow_up: r.get(5)?, status: r.get(6)? })
+            Ok(Incident {
+                id: r.get(0)?,
+                at: parse_datetime(1, &r.get::<_, String>(1)?)?,
+                what: r.get(2)?,
+                severity: r.get(3)?,
+                action_taken: r.get(4)?,
+                follow_up: r.get(5)?,
+                status: r.get(6)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn add_need(&mut self, recipient: RecipientId, at: NaiveDateTime, minutes: i64, what: &str, reason: &str) -> Result<i64> {
+    pub fn add_need(
+        &mut self,
+        recipient: RecipientId,
+        at: NaiveDateTime,
+        minutes: i64,
+        what: &str,
+        reason: &str,
+    ) -> Result<i64> {
         let reason = one_of(reason, &NEED_REASONS, "reason")?;
         if what.trim().is_empty() {
             return Err(StoreError::Invalid("say what help was needed".into()));
@@ -326,13 +405,24 @@ impl Store {
         let mut stmt = self.conn.prepare_cached("SELECT id, at, minutes, what, reason FROM unmet_need WHERE recipient_id = ?1 AND at >= ?2 AND at < ?3 ORDER BY at")?;
         let (from, to) = bounds(range);
         let rows = stmt.query_map(params![recipient.0, from, to], |r| {
-            Ok(Need { id: r.get(0)?, at: parse_datetime(1, &r.get::<_, String>(1)?)?, minutes: r.get(2)?, what: r.get(3)?, reason: r.get(4)? })
+            Ok(Need {
+                id: r.get(0)?,
+                at: parse_datetime(1, &r.get::<_, String>(1)?)?,
+                minutes: r.get(2)?,
+                what: r.get(3)?,
+                reason: r.get(4)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Records an application sent on `sent_on`; the reply is due a month later.
-    pub fn add_application(&mut self, recipient: RecipientId, what: &str, sent_on: NaiveDate) -> Result<i64> {
+    pub fn add_application(
+        &mut self,
+        recipient: RecipientId,
+        what: &str,
+        sent_on: NaiveDate,
+    ) -> Result<i64> {
         if what.trim().is_empty() {
             return Err(StoreError::Invalid("say what was asked for".into()));
         }
@@ -349,15 +439,34 @@ impl Store {
     pub fn decide_application(&mut self, id: i64, decision: &str, on: NaiveDate) -> Result<()> {
         let decision = one_of(decision, &DECISIONS, "decision")?;
         self.write(|tx, actor| {
-            let n = tx.execute("UPDATE application SET decision = ?1, decided_on = ?2 WHERE id = ?3", params![decision, date_text(on), id])?;
+            let n = tx.execute(
+                "UPDATE application SET decision = ?1, decided_on = ?2 WHERE id = ?3",
+                params![decision, date_text(on), id],
+            )?;
             if n == 0 {
                 return Err(StoreError::Invalid(format!("there is no application {id}")));
             }
-            record(tx, actor, &Change { action: "update", entity: "application", entity_id: Some(id), before: None, after: Some(json!({"decision": decision, "decided_on": date_text(on)})) })
+            record(
+                tx,
+                actor,
+                &Change {
+                    action: "update",
+                    entity: "application",
+                    entity_id: Some(id),
+                    before: None,
+                    after: Some(json!({"decision": decision, "decided_on": date_text(on)})),
+                },
+            )
         })
     }
 
-    pub fn add_appeal(&mut self, recipient: RecipientId, application: Option<i64>, sent_on: NaiveDate, level: &str) -> Result<i64> {
+    pub fn add_appeal(
+        &mut self,
+        recipient: RecipientId,
+        application: Option<i64>,
+        sent_on: NaiveDate,
+        level: &str,
+    ) -> Result<i64> {
         let level = one_of(level, &APPEAL_LEVELS, "level")?;
         self.write(|tx, actor| {
             tx.execute("INSERT INTO appeal (recipient_id, application_id, sent_on, level) VALUES (?1, ?2, ?3, ?4)", params![recipient.0, application, date_text(sent_on), level])?;
@@ -370,7 +479,14 @@ impl Store {
     pub fn applications(&self, recipient: RecipientId) -> Result<Vec<Application>> {
         let mut stmt = self.conn.prepare_cached("SELECT id, what, sent_on, reply_due, decided_on, decision FROM application WHERE recipient_id = ?1 ORDER BY sent_on")?;
         let rows = stmt.query_map([recipient.0], |r| {
-            Ok(Application { id: r.get(0)?, what: r.get(1)?, sent_on: parse_date(2, &r.get::<_, String>(2)?)?, reply_due: parse_date(3, &r.get::<_, String>(3)?)?, decided_on: opt_date(r, 4)?, decision: r.get(5)? })
+            Ok(Application {
+                id: r.get(0)?,
+                what: r.get(1)?,
+                sent_on: parse_date(2, &r.get::<_, String>(2)?)?,
+                reply_due: parse_date(3, &r.get::<_, String>(3)?)?,
+                decided_on: opt_date(r, 4)?,
+                decision: r.get(5)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -378,19 +494,44 @@ impl Store {
     pub fn appeals(&self, recipient: RecipientId) -> Result<Vec<Appeal>> {
         let mut stmt = self.conn.prepare_cached("SELECT id, application_id, sent_on, level, status, decided_on FROM appeal WHERE recipient_id = ?1 ORDER BY sent_on")?;
         let rows = stmt.query_map([recipient.0], |r| {
-            Ok(Appeal { id: r.get(0)?, application: r.get(1)?, sent_on: parse_date(2, &r.get::<_, String>(2)?)?, level: r.get(3)?, status: r.get(4)?, decided_on: opt_date(r, 5)? })
+            Ok(Appeal {
+                id: r.get(0)?,
+                application: r.get(1)?,
+                sent_on: parse_date(2, &r.get::<_, String>(2)?)?,
+                level: r.get(3)?,
+                status: r.get(4)?,
+                decided_on: opt_date(r, 5)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
 fn bounds(range: DayRange) -> (String, String) {
-    (datetime_text(crate::domain::time::day_start(range.start)), datetime_text(crate::domain::time::day_start(range.end)))
+    (
+        datetime_text(crate::domain::time::day_start(range.start)),
+        datetime_text(crate::domain::time::day_start(range.end)),
+    )
 }
 
 /// Records a whole batch in one audit entry (used for demo data).
-pub(super) fn record_batch(tx: &rusqlite::Transaction, actor: &str, what: &str, counts: &serde_json::Value) -> Result<()> {
-    record(tx, actor, &Change { action: what, entity: "database", entity_id: None, before: None, after: Some(counts.clone()) })
+pub(super) fn record_batch(
+    tx: &rusqlite::Transaction,
+    actor: &str,
+    what: &str,
+    counts: &serde_json::Value,
+) -> Result<()> {
+    record(
+        tx,
+        actor,
+        &Change {
+            action: what,
+            entity: "database",
+            entity_id: None,
+            before: None,
+            after: Some(counts.clone()),
+        },
+    )
 }
 
 #[cfg(test)]
@@ -402,30 +543,74 @@ mod tests {
     use crate::store::NewRecipient;
 
     fn at(h: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap().and_hms_opt(h, 0, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 11, 26)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
     }
 
     #[test]
     fn a_medication_entry_needs_training_or_an_acknowledgement_and_corrections_keep_both() {
         let mut s = Store::open_in_memory().unwrap();
-        let r = s.create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, None).unwrap();
-        let kari = s.add_assistant(&Assistant { name: "Kari".into(), active: true, ..Assistant::default() }).unwrap();
+        let r = s
+            .create_recipient(
+                &NewRecipient {
+                    name: "Ola".into(),
+                    representative: None,
+                },
+                None,
+            )
+            .unwrap();
+        let kari = s
+            .add_assistant(&Assistant {
+                name: "Kari".into(),
+                active: true,
+                ..Assistant::default()
+            })
+            .unwrap();
         let meds = s.competence("Legemiddelhåndtering").unwrap();
-        let task = s.add_task_type("Medisin", Category::Health, Some(meds), true).unwrap();
+        let task = s
+            .add_task_type("Medisin", Category::Health, Some(meds), true)
+            .unwrap();
         let entry = NewEntry {
             at: at(8),
             assistant: Some(kari),
             task,
             note: String::new(),
-            medication: Some(Medication { drug: "Paracet".into(), dose: "500 mg".into(), planned: Some(at(8)), outcome: Outcome::Given, reason: String::new(), given_by: GivenBy::Assistant }),
+            medication: Some(Medication {
+                drug: "Paracet".into(),
+                dose: "500 mg".into(),
+                planned: Some(at(8)),
+                outcome: Outcome::Given,
+                reason: String::new(),
+                given_by: GivenBy::Assistant,
+            }),
             corrects: None,
         };
         let err = s.add_log_entry(r, &entry, false).unwrap_err();
-        assert!(matches!(err, StoreError::Entry(EntryError::Untrained(TrainingStatus::Missing))), "{err}");
+        assert!(
+            matches!(
+                err,
+                StoreError::Entry(EntryError::Untrained(TrainingStatus::Missing))
+            ),
+            "{err}"
+        );
         let first = s.add_log_entry(r, &entry, true).unwrap();
         s.set_setting("log.refuse_untrained", "1").unwrap();
-        assert!(s.add_log_entry(r, &entry, true).is_err(), "the setting makes it a refusal");
-        s.add_training(&Training { id: 0, assistant: kari, competence: meds, trained_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), trained_by: "Sykepleier".into(), renew_on: None, notes: String::new() }).unwrap();
+        assert!(
+            s.add_log_entry(r, &entry, true).is_err(),
+            "the setting makes it a refusal"
+        );
+        s.add_training(&Training {
+            id: 0,
+            assistant: kari,
+            competence: meds,
+            trained_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            trained_by: "Sykepleier".into(),
+            renew_on: None,
+            notes: String::new(),
+        })
+        .unwrap();
         let mut correction = entry.clone();
         correction.medication.as_mut().unwrap().dose = "1 g".into();
         correction.corrects = Some(first);
@@ -440,15 +625,45 @@ mod tests {
     #[test]
     fn incidents_needs_applications_and_appeals() {
         let mut s = Store::open_in_memory().unwrap();
-        let r = s.create_recipient(&NewRecipient { name: "Ola".into(), representative: None }, None).unwrap();
-        s.add_incident(r, at(19), "Fall på badet", "medium", "Sjekket", "").unwrap();
+        let r = s
+            .create_recipient(
+                &NewRecipient {
+                    name: "Ola".into(),
+                    representative: None,
+                },
+                None,
+            )
+            .unwrap();
+        s.add_incident(r, at(19), "Fall på badet", "medium", "Sjekket", "")
+            .unwrap();
         assert!(s.add_incident(r, at(19), "x", "huge", "", "").is_err());
-        s.add_need(r, at(18), 120, "Følge til lege", "no-hours").unwrap();
+        s.add_need(r, at(18), 120, "Følge til lege", "no-hours")
+            .unwrap();
         assert!(s.add_need(r, at(18), 0, "x", "other").is_err());
-        let app = s.add_application(r, "Økning til 45 t/uke", NaiveDate::from_ymd_opt(2026, 10, 31).unwrap()).unwrap();
-        assert_eq!(s.applications(r).unwrap()[0].reply_due, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
-        s.decide_application(app, "refused", NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()).unwrap();
-        s.add_appeal(r, Some(app), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), "municipality").unwrap();
+        let app = s
+            .add_application(
+                r,
+                "Økning til 45 t/uke",
+                NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+            )
+            .unwrap();
+        assert_eq!(
+            s.applications(r).unwrap()[0].reply_due,
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+        );
+        s.decide_application(
+            app,
+            "refused",
+            NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        )
+        .unwrap();
+        s.add_appeal(
+            r,
+            Some(app),
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            "municipality",
+        )
+        .unwrap();
         let day = DayRange::inclusive(at(0).date(), at(0).date());
         assert_eq!(s.incidents(r, day).unwrap().len(), 1);
         assert_eq!(s.needs(r, day).unwrap()[0].reason, "no_hours");

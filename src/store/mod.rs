@@ -98,6 +98,8 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     actor: String,
+    /// The passphrase of an encrypted database (SQLCipher builds only).
+    key: Option<String>,
 }
 
 impl Store {
@@ -105,6 +107,17 @@ impl Store {
     /// date. A missing parent folder is an error: nothing is created outside
     /// the place the user named.
     pub fn open(path: &Path) -> Result<Self> {
+        Self::open_keyed(path, None)
+    }
+
+    /// Opens an encrypted database (SQLCipher builds, feature `encryption`)
+    /// with its passphrase. A wrong passphrase reads as "not a bpa database".
+    #[cfg(feature = "encryption")]
+    pub fn open_with_passphrase(path: &Path, passphrase: &str) -> Result<Self> {
+        Self::open_keyed(path, Some(passphrase))
+    }
+
+    fn open_keyed(path: &Path, key: Option<&str>) -> Result<Self> {
         let open_err = |reason: String| StoreError::Open {
             path: path.to_owned(),
             reason,
@@ -129,7 +142,10 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| open_err(e.to_string()))?;
-        Self::setup(conn, Some(path.to_owned()))
+        apply_key(&conn, key).map_err(|e| open_err(e.to_string()))?;
+        let mut store = Self::setup(conn, Some(path.to_owned()))?;
+        store.key = key.map(str::to_owned);
+        Ok(store)
     }
 
     /// A fresh database in memory, for tests.
@@ -163,6 +179,7 @@ impl Store {
             conn,
             path,
             actor: "arbeidsleder".to_owned(),
+            key: None,
         };
         migrate::run(&mut store.conn).map_err(open_err)?;
         Ok(store)
@@ -235,10 +252,22 @@ impl Store {
     }
 }
 
+/// Gives SQLCipher the passphrase; a plain build has none to give.
+pub(crate) fn apply_key(conn: &Connection, key: Option<&str>) -> rusqlite::Result<()> {
+    if let Some(key) = key {
+        conn.pragma_update(None, "key", key)?;
+    }
+    Ok(())
+}
+
 fn describe_open_error(e: &rusqlite::Error) -> String {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => {
-            "it is not a bpa database (not an SQLite file, or damaged)".into()
+            if cfg!(feature = "encryption") {
+                "it is not a bpa database, or the passphrase is wrong".into()
+            } else {
+                "it is not a bpa database (not an SQLite file, or damaged)".into()
+            }
         }
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
             "another program holds it locked; close that program and try again".into()

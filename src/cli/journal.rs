@@ -1,0 +1,250 @@
+//! `bpa task`, `bpa training`, `bpa log`, `bpa incident`, `bpa need`,
+//! `bpa application` and `bpa appeal`.
+
+use super::args::{
+    AppealCommand, ApplicationCommand, IncidentCommand, LogCommand, NeedCommand, TaskCommand,
+    TrainingCommand,
+};
+use super::output::{emit, table};
+use super::{Context, Failure, Outcome, date_arg, opt_date_arg};
+use crate::domain::log::{Category, EntryError, GivenBy, Medication, NewEntry, Outcome as Given};
+use crate::domain::parse;
+use crate::domain::training::Training;
+use crate::store::StoreError;
+
+fn date_time_arg(flag: &str, text: &str, ctx: &Context) -> Result<chrono::NaiveDateTime, Failure> {
+    parse::date_time(text).map_err(|e| {
+        Failure::User(format!(
+            "{flag}: {} (write \"2026-11-26 08:30\")",
+            ctx.lang.parse_error(&e)
+        ))
+    })
+}
+
+fn assistant(ctx: &Context, name: &str) -> Result<crate::domain::ids::AssistantId, Failure> {
+    ctx.store.assistant_id(name)?.ok_or_else(|| {
+        Failure::User(format!(
+            "no assistant is called «{}»",
+            crate::text::clean(name)
+        ))
+    })
+}
+
+fn saved(ctx: &Context) -> Outcome {
+    emit(&format!("{}\n", ctx.lang.strings().saved))
+}
+
+pub fn task(ctx: &mut Context, command: TaskCommand) -> Outcome {
+    match command {
+        TaskCommand::Add {
+            name,
+            category,
+            requires,
+            medication,
+        } => {
+            let category = Category::from_code(&category.to_lowercase().replace('-', "_"))
+                .ok_or_else(|| Failure::User(format!("«{}» is not a category; use practical, personal_care, activity, training or health", crate::text::clean(&category))))?;
+            let requires = requires.map(|c| ctx.store.competence(&c)).transpose()?;
+            ctx.store
+                .add_task_type(&name, category, requires, medication)?;
+            saved(ctx)
+        }
+        TaskCommand::List => {
+            let competences = ctx.store.competences()?;
+            let rows: Vec<Vec<String>> = ctx
+                .store
+                .task_types()?
+                .iter()
+                .map(|t| {
+                    let requires = t
+                        .requires
+                        .and_then(|id| competences.iter().find(|(c, _)| *c == id))
+                        .map(|(_, n)| n.clone())
+                        .unwrap_or_default();
+                    vec![
+                        t.name.clone(),
+                        t.category.code().to_owned(),
+                        requires,
+                        if t.medication {
+                            "✓".into()
+                        } else {
+                            String::new()
+                        },
+                    ]
+                })
+                .collect();
+            let s = ctx.lang.strings();
+            emit(&table(
+                &[s.col_task, s.col_category, s.col_requires, s.col_medication],
+                &rows,
+                &[],
+            ))
+        }
+    }
+}
+
+pub fn training(ctx: &mut Context, command: TrainingCommand) -> Outcome {
+    let TrainingCommand::Add {
+        assistant: who,
+        competence,
+        on,
+        by,
+        renew,
+    } = command;
+    let t = Training {
+        id: 0,
+        assistant: assistant(ctx, &who)?,
+        competence: ctx.store.competence(&competence)?,
+        trained_on: date_arg("--on", &on)?,
+        trained_by: by,
+        renew_on: opt_date_arg("--renew", renew.as_ref())?,
+        notes: String::new(),
+    };
+    ctx.store.add_training(&t)?;
+    saved(ctx)
+}
+
+pub fn log(ctx: &mut Context, command: LogCommand) -> Outcome {
+    let LogCommand::Add {
+        task,
+        assistant: who,
+        at,
+        note,
+        drug,
+        dose,
+        outcome,
+        reason,
+        given_by,
+        planned,
+        acknowledge_untrained,
+        corrects,
+    } = command;
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    let task_type = ctx
+        .store
+        .task_types()?
+        .into_iter()
+        .find(|t| t.name.to_lowercase() == task.trim().to_lowercase())
+        .ok_or_else(|| {
+            Failure::User(format!(
+                "no task type is called «{}»; see `bpa task list`",
+                crate::text::clean(&task)
+            ))
+        })?;
+    let at = match at {
+        Some(t) => date_time_arg("--at", &t, ctx)?,
+        None => crate::clock::now(),
+    };
+    let medication = match drug {
+        Some(drug) => Some(Medication {
+            drug,
+            dose,
+            planned: planned
+                .map(|p| parse::time_of_day(&p).map(|t| at.date().and_time(t)))
+                .transpose()
+                .map_err(|e| Failure::User(format!("--planned: {}", ctx.lang.parse_error(&e))))?,
+            outcome: Given::from_code(&outcome.to_lowercase().replace('-', "_")).ok_or_else(
+                || {
+                    Failure::User(
+                        "--outcome: use given, not_given, refused or not_applicable".into(),
+                    )
+                },
+            )?,
+            reason,
+            given_by: GivenBy::from_code(&given_by.to_lowercase().replace('-', "_")).ok_or_else(
+                || Failure::User("--given-by: use assistant, home_nursing or recipient".into()),
+            )?,
+        }),
+        None if task_type.medication => {
+            return Err(Failure::User(
+                "a medication entry needs --drug (and --dose, --outcome)".into(),
+            ));
+        }
+        None => None,
+    };
+    let entry = NewEntry {
+        at,
+        assistant: who.map(|w| assistant(ctx, &w)).transpose()?,
+        task: task_type.id,
+        note,
+        medication,
+        corrects,
+    };
+    match ctx
+        .store
+        .add_log_entry(recipient.id, &entry, acknowledge_untrained)
+    {
+        Err(StoreError::Entry(EntryError::Untrained(status))) => Err(Failure::User(format!(
+            "{}; {}",
+            ctx.lang.untrained(status),
+            if ctx.store.setting("log.refuse_untrained")?.as_deref() == Some("1") {
+                "the setting log.refuse_untrained refuses it"
+            } else {
+                "log it anyway with --acknowledge-untrained"
+            }
+        ))),
+        Err(StoreError::Entry(e)) => Err(Failure::User(ctx.lang.entry_error(&e))),
+        other => other.map(|_| ()).map_err(Failure::from),
+    }?;
+    saved(ctx)
+}
+
+pub fn incident(ctx: &mut Context, command: IncidentCommand) -> Outcome {
+    let IncidentCommand::Add {
+        at,
+        what,
+        severity,
+        action,
+        follow_up,
+    } = command;
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    let at = date_time_arg("--at", &at, ctx)?;
+    ctx.store
+        .add_incident(recipient.id, at, &what, &severity, &action, &follow_up)?;
+    saved(ctx)
+}
+
+pub fn need(ctx: &mut Context, command: NeedCommand) -> Outcome {
+    let NeedCommand::Add {
+        at,
+        hours,
+        what,
+        reason,
+    } = command;
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    let at = date_time_arg("--at", &at, ctx)?;
+    let minutes = parse::hours_to_minutes(&hours)
+        .map_err(|e| Failure::User(format!("--hours: {}", ctx.lang.parse_error(&e))))?;
+    ctx.store
+        .add_need(recipient.id, at, minutes, &what, &reason)?;
+    saved(ctx)
+}
+
+pub fn application(ctx: &mut Context, command: ApplicationCommand) -> Outcome {
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    match command {
+        ApplicationCommand::Add { what, sent } => {
+            let id = ctx
+                .store
+                .add_application(recipient.id, &what, date_arg("--sent", &sent)?)?;
+            emit(&format!("{} (#{id})\n", ctx.lang.strings().saved))
+        }
+        ApplicationCommand::Decide { id, decision, on } => {
+            ctx.store
+                .decide_application(id, &decision, date_arg("--on", &on)?)?;
+            saved(ctx)
+        }
+    }
+}
+
+pub fn appeal(ctx: &mut Context, command: AppealCommand) -> Outcome {
+    let AppealCommand::Add {
+        application,
+        sent,
+        to,
+    } = command;
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    ctx.store
+        .add_appeal(recipient.id, application, date_arg("--sent", &sent)?, &to)?;
+    saved(ctx)
+}

@@ -1,0 +1,401 @@
+//! `bpa report health|incidents|training|need`: the log, incidents and
+//! training for a doctor, home nursing or the municipality, in text, JSON
+//! or CSV.
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use super::args::{Format, RangeArgs};
+use super::output::{csv, emit, json, table};
+use super::{Context, Failure, Outcome, date_arg};
+use crate::domain::hours::figures;
+use crate::domain::time::{DayRange, Week};
+use crate::domain::training::status;
+
+/// The range asked for: default the last four weeks up to today.
+fn range(r: &RangeArgs) -> Result<DayRange, Failure> {
+    let today = crate::clock::today();
+    let to =
+        r.to.as_deref()
+            .map(|t| date_arg("--to", t))
+            .transpose()?
+            .unwrap_or(today);
+    let from = r
+        .from
+        .as_deref()
+        .map(|t| date_arg("--from", t))
+        .transpose()?
+        .unwrap_or(to - Duration::days(27));
+    if to < from {
+        return Err(Failure::User(format!(
+            "--to ({to}) is before --from ({from})"
+        )));
+    }
+    Ok(DayRange::inclusive(from, to))
+}
+
+/// Writes rows as a table, CSV or JSON.
+fn write<T: Serialize>(
+    format: Format,
+    title: &str,
+    header: &[&str],
+    rows: &[Vec<String>],
+    items: &T,
+) -> Outcome {
+    match format {
+        Format::Json => emit(&json(items)?),
+        Format::Csv => emit(&csv(header, rows)?),
+        Format::Text => emit(&format!("{title}\n\n{}", table(header, rows, &[]))),
+    }
+}
+
+#[derive(Serialize)]
+struct HealthRow {
+    id: i64,
+    at: String,
+    assistant: Option<String>,
+    task: String,
+    drug: Option<String>,
+    dose: Option<String>,
+    planned: Option<String>,
+    outcome: Option<String>,
+    reason: Option<String>,
+    given_by: Option<String>,
+    note: String,
+    corrects: Option<i64>,
+    corrected_by: Option<i64>,
+}
+
+pub fn health(ctx: &Context, r: &RangeArgs) -> Outcome {
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    let days = range(r)?;
+    let lang = ctx.lang;
+    let items: Vec<HealthRow> = ctx
+        .store
+        .log_lines(recipient.id, days)?
+        .into_iter()
+        .filter(|l| l.health)
+        .map(|l| HealthRow {
+            id: l.id,
+            at: l.at.format("%Y-%m-%d %H:%M").to_string(),
+            assistant: l.assistant,
+            task: l.task,
+            drug: l.medication,
+            dose: l.dose,
+            planned: l.planned.map(|p| p.format("%H:%M").to_string()),
+            outcome: l.outcome,
+            reason: l.reason,
+            given_by: l.given_by,
+            note: l.note,
+            corrects: l.corrects,
+            corrected_by: l.corrected_by,
+        })
+        .collect();
+    let s = lang.strings();
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|h| {
+            let mut what = [
+                h.drug.clone().unwrap_or_default(),
+                h.dose.clone().unwrap_or_default(),
+            ]
+            .join(" ")
+            .trim()
+            .to_owned();
+            if let Some(o) = &h.outcome {
+                what += &format!(" · {}", lang.outcome(o));
+            }
+            if let Some(reason) = &h.reason {
+                what += &format!(" ({reason})");
+            }
+            let mark = match (h.corrects, h.corrected_by) {
+                (Some(old), _) => format!("#{} ⟲ #{old}", h.id),
+                (_, Some(_)) => format!("#{} ✎", h.id),
+                _ => format!("#{}", h.id),
+            };
+            vec![
+                mark,
+                h.at.clone(),
+                h.assistant.clone().unwrap_or_default(),
+                h.task.clone(),
+                what,
+                h.note.clone(),
+            ]
+        })
+        .collect();
+    let title = format!(
+        "{}: {} – {}",
+        s.report_health,
+        lang.date(days.start),
+        lang.date(days.last())
+    );
+    write(
+        r.format,
+        &title,
+        &[
+            "#",
+            s.col_time,
+            s.col_assistant,
+            s.col_task,
+            s.col_medication,
+            s.col_note,
+        ],
+        &rows,
+        &items,
+    )
+}
+
+pub fn incidents(ctx: &Context, r: &RangeArgs) -> Outcome {
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    let days = range(r)?;
+    let items = ctx.store.incidents(recipient.id, days)?;
+    let s = ctx.lang.strings();
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|i| {
+            vec![
+                i.at.format("%Y-%m-%d %H:%M").to_string(),
+                i.severity.clone(),
+                i.what.clone(),
+                i.action_taken.clone(),
+                i.status.clone(),
+            ]
+        })
+        .collect();
+    let title = format!(
+        "{}: {} – {}",
+        s.report_incidents,
+        ctx.lang.date(days.start),
+        ctx.lang.date(days.last())
+    );
+    write(
+        r.format,
+        &title,
+        &[
+            s.col_time,
+            s.col_severity,
+            s.col_what,
+            s.col_action,
+            s.col_status,
+        ],
+        &rows,
+        &items,
+    )
+}
+
+#[derive(Serialize)]
+struct TrainingCell {
+    assistant: String,
+    competence: String,
+    status: &'static str,
+    renew_on: Option<NaiveDate>,
+}
+
+pub fn training(ctx: &Context, r: &RangeArgs) -> Outcome {
+    let day = range(r)?.last();
+    let lang = ctx.lang;
+    let competences = ctx.store.competences()?;
+    let trainings = ctx.store.trainings()?;
+    let mut items = Vec::new();
+    let mut rows = Vec::new();
+    for a in ctx.store.assistants()?.iter().filter(|a| a.active) {
+        let Some(id) = a.id else { continue };
+        let mut row = vec![a.name.clone()];
+        for (c, name) in &competences {
+            let st = status(&trainings, id, *c, day);
+            let (code, renew_on) = match st {
+                crate::domain::training::TrainingStatus::Valid => ("valid", None),
+                crate::domain::training::TrainingStatus::Expiring { renew_on } => {
+                    ("expiring", Some(renew_on))
+                }
+                crate::domain::training::TrainingStatus::Expired { renew_on } => {
+                    ("expired", Some(renew_on))
+                }
+                crate::domain::training::TrainingStatus::Missing => ("missing", None),
+            };
+            items.push(TrainingCell {
+                assistant: a.name.clone(),
+                competence: name.clone(),
+                status: code,
+                renew_on,
+            });
+            row.push(if r.format == Format::Csv {
+                code.to_owned()
+            } else {
+                lang.training_status(st)
+            });
+        }
+        rows.push(row);
+    }
+    let s = lang.strings();
+    let mut header = vec![s.col_assistant];
+    header.extend(competences.iter().map(|(_, n)| n.as_str()));
+    let title = format!("{} {}", s.report_training, lang.date(day));
+    write(r.format, &title, &header, &rows, &items)
+}
+
+#[derive(Serialize)]
+struct WeekLine {
+    week: String,
+    allocated_minutes: i64,
+    scheduled_minutes: i64,
+    unmet_minutes: i64,
+}
+
+#[derive(Serialize)]
+struct NeedReport {
+    from: NaiveDate,
+    to: NaiveDate,
+    weeks: Vec<WeekLine>,
+    unmet_need: Vec<crate::store::log::Need>,
+    unmet_minutes: i64,
+    incidents: Vec<crate::store::log::Incident>,
+    applications: Vec<crate::store::log::Application>,
+    appeals: Vec<crate::store::log::Appeal>,
+    appeal_deadline: Option<NaiveDate>,
+}
+
+pub fn need(ctx: &Context, r: &RangeArgs) -> Outcome {
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    let days = range(r)?;
+    let lang = ctx.lang;
+    let s = lang.strings();
+    let allocations = ctx.store.allocations(recipient.id)?;
+    let shifts = ctx.store.shifts_in(recipient.id, days)?;
+    let (allocations, shifts, _) = crate::summary::scope(&allocations, &shifts, None);
+    let needs = ctx.store.needs(recipient.id, days)?;
+    let mut weeks = Vec::new();
+    let mut week = Week::containing(days.start);
+    while week.monday() < days.end {
+        let part = week.days().intersect(days).unwrap_or(week.days());
+        let f = figures(part, &allocations, &shifts);
+        let unmet = needs
+            .iter()
+            .filter(|n| part.contains(n.at.date()))
+            .map(|n| n.minutes)
+            .sum();
+        weeks.push(WeekLine {
+            week: week.to_string(),
+            allocated_minutes: f.allocated,
+            scheduled_minutes: f.scheduled,
+            unmet_minutes: unmet,
+        });
+        week = week.next();
+    }
+    let report = NeedReport {
+        from: days.start,
+        to: days.last(),
+        unmet_minutes: needs.iter().map(|n| n.minutes).sum(),
+        weeks,
+        unmet_need: needs,
+        incidents: ctx.store.incidents(recipient.id, days)?,
+        applications: ctx.store.applications(recipient.id)?,
+        appeals: ctx.store.appeals(recipient.id)?,
+        appeal_deadline: allocations
+            .iter()
+            .filter(|a| a.covers(crate::clock::today()))
+            .filter_map(|a| a.appeal_deadline)
+            .max(),
+    };
+    match r.format {
+        Format::Json => emit(&json(&report)?),
+        Format::Csv => {
+            let rows: Vec<Vec<String>> = report
+                .weeks
+                .iter()
+                .map(|w| {
+                    vec![
+                        w.week.clone(),
+                        w.allocated_minutes.to_string(),
+                        w.scheduled_minutes.to_string(),
+                        w.unmet_minutes.to_string(),
+                    ]
+                })
+                .collect();
+            emit(&csv(
+                &[
+                    "week",
+                    "allocated_minutes",
+                    "scheduled_minutes",
+                    "unmet_minutes",
+                ],
+                &rows,
+            )?)
+        }
+        Format::Text => {
+            let mut out = format!(
+                "{} — {}: {} – {}\n\n",
+                s.report_need,
+                crate::text::clean(&recipient.name),
+                lang.date(report.from),
+                lang.date(report.to)
+            );
+            let rows: Vec<Vec<String>> = report
+                .weeks
+                .iter()
+                .map(|w| {
+                    vec![
+                        w.week.clone(),
+                        lang.hours(w.allocated_minutes),
+                        lang.hours(w.scheduled_minutes),
+                        lang.hours(w.unmet_minutes),
+                    ]
+                })
+                .collect();
+            out += &table(
+                &[s.col_week, s.allocated, s.scheduled, s.col_unmet],
+                &rows,
+                &[1, 2, 3],
+            );
+            out += &format!("\n{}: {}\n", s.col_unmet, lang.hours(report.unmet_minutes));
+            for n in &report.unmet_need {
+                out += &format!(
+                    "  {} {} — {} ({})\n",
+                    n.at.format("%d.%m %H:%M"),
+                    lang.hours(n.minutes),
+                    crate::text::clean(&n.what),
+                    n.reason
+                );
+            }
+            out += &format!("\n{} ({})\n", s.report_incidents, report.incidents.len());
+            for i in &report.incidents {
+                out += &format!(
+                    "  {} [{}] {}\n",
+                    i.at.format("%d.%m %H:%M"),
+                    i.severity,
+                    crate::text::clean(&i.what)
+                );
+            }
+            out += &format!("\n{}\n", s.applications_title);
+            for a in &report.applications {
+                let decision = a
+                    .decision
+                    .clone()
+                    .unwrap_or_else(|| format!("{} {}", s.reply_due, lang.date(a.reply_due)));
+                out += &format!(
+                    "  #{} {} {} — {}\n",
+                    a.id,
+                    lang.date(a.sent_on),
+                    crate::text::clean(&a.what),
+                    decision
+                );
+            }
+            for a in &report.appeals {
+                out += &format!(
+                    "  {} {} → {} ({})\n",
+                    s.appeal_word,
+                    lang.date(a.sent_on),
+                    a.level,
+                    a.status
+                );
+            }
+            if let Some(d) = report.appeal_deadline {
+                out += &format!(
+                    "\n{}\n",
+                    s.appeal_deadline_next.replace("{}", &lang.date(d))
+                );
+            }
+            emit(&out)
+        }
+    }
+}
