@@ -70,7 +70,7 @@ let mut competence_ids = Vec::new();
                 )?;
                 task_ids.push(tx.last_insert_rowid());
             }
-            
+
 
             let mut insert_shift = tx.prepare(
                 "INSERT INTO shift (recipient_id, allocation_id, assistant_id, start_at, end_at, actual_start_at, actual_end_at, kind, status, substitute_for_id)
