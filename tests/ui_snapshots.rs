@@ -364,3 +364,25 @@ fn strange_names_never_break_a_layout() {
         }
     }
 }
+
+#[test]
+fn the_log_of_a_day_and_the_training_matrix() {
+    let (mut app, mut store) = demo();
+    app.update(Action::GoTo(Screen::Log), &mut store);
+    app.update(Action::PreviousDay, &mut store);
+    assert!(!app.data.log.is_empty());
+    snapshot("log_yesterday", &app);
+    app.update(Action::GoTo(Screen::Assistants), &mut store);
+    app.update(Action::ToggleMatrix, &mut store);
+    snapshot("training_matrix", &app);
+    let terminal = draw(&app, &Theme::mono(), (80, 24));
+    let screen = text(terminal.backend().buffer());
+    assert!(
+        screen.contains("✗ utløpt") && screen.contains("! utløper") && screen.contains("✓ gyldig"),
+        "{screen}"
+    );
+    app.update(Action::GoTo(Screen::Overview), &mut store);
+    let terminal = draw(&app, &Theme::mono(), (80, 24));
+    let screen = text(terminal.backend().buffer());
+    assert!(screen.contains("opplæringer er utløpt"), "{screen}");
+}

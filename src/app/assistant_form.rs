@@ -13,6 +13,7 @@ impl App {
     pub(super) fn update_assistants(&mut self, action: Action, store: &Store) -> bool {
         let selected = self.data.assistants.get(self.cursors.assistants).cloned();
         match action {
+            Action::ToggleMatrix => self.show_matrix = !self.show_matrix,
             Action::Add => self.open_assistant_form(None),
             Action::Edit => self.open_assistant_form(selected.as_ref()),
             Action::Remove => {

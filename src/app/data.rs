@@ -41,6 +41,10 @@ pub struct Data {
     pub visits: Vec<Visit>,
     /// When the newest backup was made.
     pub last_backup: Option<chrono::NaiveDateTime>,
+    pub task_types: Vec<crate::domain::log::TaskType>,
+    pub competences: Vec<(i64, String)>,
+    pub trainings: Vec<crate::domain::training::Training>,
+    pub applications: Vec<crate::store::log::Application>,
 }
 
 /// A row of the Week screen: a day heading or one of its shifts.
@@ -69,10 +73,14 @@ impl Data {
             ..Data::default()
         };
         data.last_backup = store.last_backup();
+        data.task_types = store.task_types()?;
+        data.competences = store.competences()?;
+        data.trainings = store.trainings()?;
         let Some(recipient) = recipient else {
             return Ok(data);
         };
         data.allocations = store.allocations(recipient.id)?;
+        data.applications = store.applications(recipient.id)?;
         let shifts = store.shifts_in(recipient.id, days_needed(&data.allocations, week.days()))?;
         data.week = Some(summary::build(
             Period::Week(week),

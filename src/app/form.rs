@@ -46,6 +46,18 @@ pub enum FieldId {
     Rota,
     FromDay,
     ToDay,
+    Task,
+    Time,
+    Drug,
+    Dose,
+    Planned,
+    Outcome,
+    Reason,
+    GivenBy,
+    Severity,
+    Action,
+    FollowUp,
+    Search,
 }
 
 /// A text field, a text field with suggestions that filter as you type,

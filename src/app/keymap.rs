@@ -169,21 +169,35 @@ const ASSISTANTS: &[Binding] = &[
     ),
     UP_DOWN[0],
     UP_DOWN[1],
+    bind!([C('m')], Action::ToggleMatrix, key_matrix, true),
 ];
 const LOG: &[Binding] = &[
+    bind!([C('a')], Action::Add, key_log_add, true),
+    bind!(
+        [C('e'), Code(KeyCode::Enter)],
+        Action::Edit,
+        key_correct,
+        true
+    ),
+    bind!([C('i')], Action::AddIncident, key_incident, true),
+    bind!([C('b')], Action::AddNeed, key_need, true),
+    bind!([C('f')], Action::ToggleHealthOnly, key_health_only, false),
+    bind!([C('s')], Action::Search, key_search, false),
     bind!(
         [Code(KeyCode::Left), C('h')],
         Action::PreviousDay,
         key_prev_day,
-        true
+        false
     ),
     bind!(
         [Code(KeyCode::Right), C('l')],
         Action::NextDay,
         key_next_day,
-        true
+        false
     ),
     bind!([C('t')], Action::ThisWeek, key_today, false),
+    UP_DOWN[0],
+    UP_DOWN[1],
 ];
 const ALLOCATION: &[Binding] = &[
     bind!([C('a')], Action::Add, key_add, true),

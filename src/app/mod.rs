@@ -11,6 +11,7 @@ mod assistant_form;
 mod data;
 pub mod form;
 pub mod keymap;
+mod log_actions;
 mod setup;
 mod week_actions;
 #[cfg(test)]
@@ -45,6 +46,12 @@ pub enum FormPurpose {
     EditAssistant(AssistantId),
     NewService,
     ApplyRota,
+    NewLogEntry,
+    /// A correction of the entry with this id.
+    CorrectLogEntry(i64),
+    NewIncident,
+    NewNeed,
+    SearchLog,
 }
 
 /// What a yes/no question will do on yes.
@@ -61,6 +68,8 @@ pub enum ConfirmKind {
     CopyPreviousWeek,
     DeleteAssistant(AssistantId),
     ApplyRota(Vec<crate::domain::rota::Planned>),
+    /// Log a health task for an assistant without valid training.
+    LogUntrained(crate::domain::log::NewEntry),
     DeactivateAssistant(AssistantId),
 }
 
@@ -115,6 +124,7 @@ pub struct Status {
 /// Selected rows, per screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cursors {
+    pub log: usize,
     pub week: usize,
     pub assistants: usize,
     pub allocations: usize,
@@ -140,6 +150,12 @@ pub struct App {
     pub data: Data,
     /// How to take back the last change to the plan.
     pub undo: Option<Undo>,
+    /// The Log screen shows health entries only.
+    pub log_health_only: bool,
+    /// The Assistants screen shows the training matrix.
+    pub show_matrix: bool,
+    /// The Log screen shows entries containing this text.
+    pub log_search: String,
     /// The row an open edit form started from.
     pub original: Option<Original>,
     seen_version: i64,
@@ -179,6 +195,9 @@ impl App {
             cursors: Cursors::default(),
             data: Data::default(),
             undo: None,
+            log_health_only: false,
+            show_matrix: false,
+            log_search: String::new(),
             original: None,
             seen_version: 0,
         };
@@ -315,6 +334,9 @@ impl App {
             (Action::Yes, ConfirmKind::CopyPreviousWeek) => self.copy_previous_week(store),
             (Action::Yes, ConfirmKind::DeleteAssistant(id)) => self.delete_assistant(id, store),
             (Action::Yes, ConfirmKind::ApplyRota(planned)) => self.apply_rota(&planned, store),
+            (Action::Yes, ConfirmKind::LogUntrained(entry)) => {
+                self.save_log_entry(&entry, true, store)
+            }
             (Action::Yes, ConfirmKind::DeactivateAssistant(id)) => {
                 self.deactivate_assistant(id, store)
             }
@@ -394,6 +416,12 @@ impl App {
                 }
                 FormPurpose::NewService => self.submit_service(store),
                 FormPurpose::ApplyRota => self.preview_rota(store),
+                FormPurpose::NewLogEntry | FormPurpose::CorrectLogEntry(_) => {
+                    self.submit_log_entry(purpose, store)
+                }
+                FormPurpose::NewIncident => self.submit_incident(store),
+                FormPurpose::NewNeed => self.submit_need(store),
+                FormPurpose::SearchLog => self.submit_search(),
             },
             _ => {}
         }
@@ -433,6 +461,9 @@ impl App {
             return;
         }
         if screen == Screen::Assistants && self.update_assistants(action, store) {
+            return;
+        }
+        if screen == Screen::Log && self.update_log(action, store) {
             return;
         }
         let mut week = self.week;

@@ -218,7 +218,7 @@ impl App {
 
     /// The assistant a typed name means: the exact name, or the only one
     /// that contains it; empty means an open shift.
-    fn resolve_assistant(&self, text: &str) -> Result<Option<AssistantId>, String> {
+    pub(super) fn resolve_assistant(&self, text: &str) -> Result<Option<AssistantId>, String> {
         let s = self.lang.strings();
         let typed = text.trim().to_lowercase();
         if typed.is_empty() {

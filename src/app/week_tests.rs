@@ -430,3 +430,113 @@ fn a_rota_is_previewed_then_applied_once_and_undone() {
     app.update(Action::Undo, &mut store);
     assert!(app.data.shifts.is_empty());
 }
+
+fn with_log_setup() -> (App, Store) {
+    let (mut app, mut store) = planner();
+    let meds = store.competence("Legemiddelhåndtering").unwrap();
+    store
+        .add_task_type(
+            "Medisin",
+            crate::domain::log::Category::Health,
+            Some(meds),
+            true,
+        )
+        .unwrap();
+    store
+        .add_task_type(
+            "Middag",
+            crate::domain::log::Category::Practical,
+            None,
+            false,
+        )
+        .unwrap();
+    app.reload(&store).unwrap();
+    app.update(Action::GoTo(Screen::Log), &mut store);
+    (app, store)
+}
+
+#[test]
+fn a_refused_dose_needs_a_reason_and_keeps_the_input() {
+    let (mut app, mut store) = with_log_setup();
+    app.update(Action::Add, &mut store);
+    type_text(&mut app, &mut store, "medisin");
+    set(&mut app, &mut store, FieldId::Assistant, "Kari");
+    set(&mut app, &mut store, FieldId::Time, "08:05");
+    set(&mut app, &mut store, FieldId::Drug, "Paracet");
+    set(&mut app, &mut store, FieldId::Dose, "500 mg");
+    app.form.as_mut().unwrap().1.focus_on(FieldId::Outcome);
+    app.update(Action::Right, &mut store);
+    app.update(Action::Right, &mut store); // refused
+    app.update(Action::Submit, &mut store);
+    let (_, form) = app.form.as_ref().unwrap();
+    assert_eq!(form.fields[form.focus].id, FieldId::Reason);
+    assert!(
+        form.error.as_deref().unwrap().contains("reason"),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.value(FieldId::Drug), "Paracet");
+    set(&mut app, &mut store, FieldId::Reason, "Kastet opp");
+    app.update(Action::Submit, &mut store);
+    // Kari has no medication training: the warning must be acknowledged.
+    let question = app.confirm.as_ref().unwrap().question.clone();
+    assert!(question.contains("no training"), "{question}");
+    app.update(Action::Yes, &mut store);
+    assert!(app.form.is_none());
+    assert_eq!(app.data.log.len(), 1);
+    assert_eq!(app.data.log[0].outcome.as_deref(), Some("refused"));
+}
+
+#[test]
+fn a_correction_keeps_both_entries_and_filters_narrow_the_day() {
+    let (mut app, mut store) = with_log_setup();
+    app.update(Action::Add, &mut store);
+    type_text(&mut app, &mut store, "Middag");
+    set(&mut app, &mut store, FieldId::Time, "17:00");
+    set(&mut app, &mut store, FieldId::Notes, "Fiskesuppe");
+    app.update(Action::Submit, &mut store);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.1.error)
+    );
+    app.update(Action::Edit, &mut store);
+    set(&mut app, &mut store, FieldId::Notes, "Kjøttkaker");
+    app.update(Action::Submit, &mut store);
+    assert_eq!(app.data.log.len(), 2);
+    assert_eq!(app.data.log[0].corrected_by, Some(app.data.log[1].id));
+    app.update(Action::ToggleHealthOnly, &mut store);
+    assert!(app.visible_log().is_empty());
+    app.update(Action::ToggleHealthOnly, &mut store);
+    app.update(Action::Search, &mut store);
+    type_text(&mut app, &mut store, "kjøtt");
+    app.update(Action::Submit, &mut store);
+    assert_eq!(app.visible_log().len(), 1);
+}
+
+#[test]
+fn incidents_and_unmet_need_from_the_log_screen() {
+    let (mut app, mut store) = with_log_setup();
+    app.update(Action::AddIncident, &mut store);
+    app.update(Action::Submit, &mut store);
+    assert!(
+        app.form.as_ref().unwrap().1.error.is_some(),
+        "what happened is required"
+    );
+    set(&mut app, &mut store, FieldId::What, "Fall på badet");
+    app.update(Action::Submit, &mut store);
+    assert!(app.form.is_none());
+    app.update(Action::AddNeed, &mut store);
+    set(&mut app, &mut store, FieldId::Hours, "2,5");
+    set(&mut app, &mut store, FieldId::What, "Følge til lege");
+    app.update(Action::Submit, &mut store);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.1.error)
+    );
+    let r = app.recipient.clone().unwrap();
+    let day = crate::domain::time::DayRange::inclusive(today(), today());
+    assert_eq!(store.incidents(r.id, day).unwrap().len(), 1);
+    assert_eq!(store.needs(r.id, day).unwrap()[0].minutes, 150);
+}

@@ -47,12 +47,11 @@ impl TrainingStatus {
 /// counts as valid (the training is renewed by the end of that day).
 pub fn status_of(t: &Training, day: NaiveDate) -> TrainingStatus {
     match t.renew_on {
-        None => TrainingStatus::Valid,
         Some(renew) if day > renew => TrainingStatus::Expired { renew_on: renew },
         Some(renew) if renew - day <= Duration::days(EXPIRING_DAYS) => {
             TrainingStatus::Expiring { renew_on: renew }
         }
-        Some(_) => TrainingStatus::Valid,
+        None | Some(_) => TrainingStatus::Valid,
     }
 }
 

@@ -290,6 +290,21 @@ impl Lang {
         }
     }
 
+    /// A training status in symbols and words, dates without the year (for narrow columns).
+    pub fn training_status_short(self, status: crate::domain::training::TrainingStatus) -> String {
+        use crate::domain::training::TrainingStatus;
+        let s = self.strings();
+        match status {
+            TrainingStatus::Expiring { renew_on } => {
+                s.training_expiring.replace("{}", &self.day_month(renew_on))
+            }
+            TrainingStatus::Expired { renew_on } => {
+                s.training_expired.replace("{}", &self.day_month(renew_on))
+            }
+            other => self.training_status(other),
+        }
+    }
+
     /// A training status in symbols and words.
     pub fn training_status(self, status: crate::domain::training::TrainingStatus) -> String {
         use crate::domain::training::TrainingStatus;

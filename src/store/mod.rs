@@ -255,6 +255,9 @@ impl Store {
 /// Gives SQLCipher the passphrase; a plain build has none to give.
 pub(crate) fn apply_key(conn: &Connection, key: Option<&str>) -> rusqlite::Result<()> {
     if let Some(key) = key {
+        // SQLCipher would otherwise print its own errors on a wrong passphrase.
+        #[cfg(feature = "encryption")]
+        conn.pragma_update(None, "cipher_log_level", "NONE")?;
         conn.pragma_update(None, "key", key)?;
     }
     Ok(())

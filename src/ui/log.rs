@@ -1,18 +1,19 @@
 //! The Log: what was done on the shifts of a day, health tasks and
-//! medication marked with a symbol and in words.
+//! medication marked with a symbol and in words; corrections keep both
+//! entries visible.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Borders, Cell, Padding, Row, Table};
 
-use super::{Theme, cursor_at, empty_state, title};
+use super::{Theme, cursor_at, empty_state, row_style, scroll_offset, title};
 use crate::app::App;
 use crate::text::fit;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let s = lang.strings();
-    let heading = s.log_day.replace(
+    let mut heading = s.log_day.replace(
         "{}",
         &format!(
             "{} {}",
@@ -20,23 +21,35 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             lang.date(app.log_day)
         ),
     );
+    if app.log_health_only {
+        heading += &format!(" · {}", s.log_filter_health);
+    }
+    if !app.log_search.is_empty() {
+        heading += &format!(
+            " · {}",
+            s.log_filter_search.replace("{}", &fit(&app.log_search, 20))
+        );
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))
         .title(title(&heading, theme));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    cursor_at(frame, inner.x, inner.y);
-    if app.data.log.is_empty() {
+    let lines = app.visible_log();
+    if lines.is_empty() {
+        cursor_at(frame, inner.x, inner.y);
         empty_state(frame, area, s.log_empty, theme);
         return;
     }
-    let rows: Vec<Row> = app
-        .data
-        .log
+    let height = inner.height.saturating_sub(1) as usize;
+    let offset = scroll_offset(app.cursors.log, height);
+    let rows: Vec<Row> = lines
         .iter()
-        .take(inner.height.saturating_sub(1) as usize)
-        .map(|l| {
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, l)| {
             let mut note = l.note.clone();
             if let Some(m) = &l.medication {
                 let outcome = lang.outcome(l.outcome.as_deref().unwrap_or(""));
@@ -45,15 +58,22 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     note += &format!(" ({r})");
                 }
             }
+            if let Some(old) = l.corrects {
+                note = format!("⟲ #{old}: {note}");
+            }
+            if l.corrected_by.is_some() {
+                note = format!("✎ {note}");
+            }
             let task = if l.health {
                 format!("✚ {}", l.task)
             } else {
                 l.task.clone()
             };
-            let style = if l.outcome.as_deref().is_some_and(|o| o != "given") {
-                theme.warning
+            let refused = l.outcome.as_deref().is_some_and(|o| o != "given");
+            let style = if refused {
+                row_style(i == app.cursors.log, theme).patch(theme.warning)
             } else {
-                theme.base
+                row_style(i == app.cursors.log, theme)
             };
             Row::new(vec![
                 Cell::from(l.at.format("%H:%M").to_string()),
@@ -77,4 +97,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     )
     .header(header);
     frame.render_widget(table, inner);
+    cursor_at(
+        frame,
+        inner.x,
+        inner.y + 1 + (app.cursors.log.saturating_sub(offset)) as u16,
+    );
 }

@@ -120,6 +120,8 @@ fn figures(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .filter(|d| *d >= app.today)
         .min();
     lines.push(backup_line(app, theme));
+    lines.extend(training_line(app, theme));
+    lines.extend(application_line(app, theme));
     lines.push(Line::from(match deadline {
         Some(d) => s.appeal_deadline_next.replace("{}", &lang.date(d)),
         None => s.appeal_deadline_none.to_owned(),
@@ -198,4 +200,70 @@ fn backup_line(app: &App, theme: &Theme) -> Line<'static> {
             }
         }
     }
+}
+
+/// Trainings that have expired or expire within 30 days, if any.
+fn training_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
+    use crate::domain::training::{TrainingStatus, status};
+    let s = app.lang.strings();
+    let (mut expiring, mut expired) = (0, 0);
+    for a in app.data.assistants.iter().filter(|a| a.active) {
+        let Some(id) = a.id else { continue };
+        for (c, _) in &app.data.competences {
+            if !app
+                .data
+                .trainings
+                .iter()
+                .any(|t| t.assistant == id && t.competence == *c)
+            {
+                continue;
+            }
+            match status(&app.data.trainings, id, *c, app.today) {
+                TrainingStatus::Expiring { .. } => expiring += 1,
+                TrainingStatus::Expired { .. } => expired += 1,
+                _ => {}
+            }
+        }
+    }
+    if expired > 0 {
+        Some(Line::from(Span::styled(
+            s.trainings_expired.replace("{}", &expired.to_string()),
+            theme.error,
+        )))
+    } else if expiring > 0 {
+        Some(Line::from(Span::styled(
+            s.trainings_expiring.replace("{}", &expiring.to_string()),
+            theme.warning,
+        )))
+    } else {
+        None
+    }
+}
+
+/// The next application still waiting for a reply.
+fn application_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
+    let s = app.lang.strings();
+    let lang = app.lang;
+    let pending = app
+        .data
+        .applications
+        .iter()
+        .filter(|a| a.decision.is_none())
+        .min_by_key(|a| a.reply_due)?;
+    let sent = lang.date(pending.sent_on);
+    let due = lang.date(pending.reply_due);
+    Some(if pending.reply_due < app.today {
+        Line::from(Span::styled(
+            s.application_overdue
+                .replacen("{}", &sent, 1)
+                .replacen("{}", &due, 1),
+            theme.warning,
+        ))
+    } else {
+        Line::from(
+            s.application_pending
+                .replacen("{}", &sent, 1)
+                .replacen("{}", &due, 1),
+        )
+    })
 }
