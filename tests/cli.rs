@@ -740,16 +740,8 @@ fn the_log_refuses_medication_without_a_reason_and_an_untrained_assistant_withou
 {
     let db = initialised();
     db.ok(&["assistant", "add", "Kari"]);
-    db.ok(&[
-        "task",
-        "add",
-        "Medisin",
-        "--category",
-        "health",
-        "--requires",
-        "Legemiddelhåndtering",
-        "--medication",
-    ]);
+    // "Medisin" is a default task type; a second one is refused.
+    db.fails(&["task", "add", "medisin", "--category", "health"], 1);
     db.ok(&["task", "add", "Middag"]);
     assert!(db.ok(&["task", "list"]).contains("Legemiddelhåndtering"));
     let base = [
@@ -876,7 +868,13 @@ fn the_log_refuses_medication_without_a_reason_and_an_untrained_assistant_withou
         "--format",
         "json",
     ]);
-    assert_eq!(matrix[0]["status"], "expiring");
+    let meds = matrix
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["competence"] == "Legemiddelhåndtering")
+        .unwrap();
+    assert_eq!(meds["status"], "expiring");
     let matrix = db.ok(&[
         "report",
         "training",
@@ -1028,4 +1026,22 @@ fn incidents_need_applications_and_the_need_report() {
         "csv",
     ]);
     assert!(csv.contains("2026-W48,2250,0,150"), "{csv}");
+}
+
+#[test]
+fn a_new_arrangement_gets_the_default_task_types_in_its_language() {
+    let db = initialised();
+    let list = db.ok(&["task", "list"]);
+    assert!(
+        list.contains("Medisin")
+            && list.contains("Sondeernæring")
+            && list.contains("Legemiddelhåndtering"),
+        "{list}"
+    );
+    db.ok(&["init", "--recipient", "Kari"]);
+    assert_eq!(
+        db.ok(&["task", "list"]).lines().count(),
+        list.lines().count(),
+        "not twice"
+    );
 }

@@ -112,6 +112,9 @@ impl App {
         );
         match store.create_recipient(&new, Some(&allocation)) {
             Ok(id) => {
+                if let Err(e) = store.ensure_task_types(&lang.default_task_types()) {
+                    self.warn(e.to_string());
+                }
                 self.form = None;
                 self.setup = None;
                 self.screen = super::Screen::Overview;

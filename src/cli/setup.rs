@@ -40,6 +40,8 @@ pub fn init(ctx: &mut Context, a: &InitArgs) -> Outcome {
         ctx.store.set_actor(&name);
     }
     ctx.store.create_recipient(&new, allocation.as_ref())?;
+    ctx.store
+        .ensure_task_types(&ctx.lang.default_task_types())?;
     let s = ctx.lang.strings();
     emit(&format!(
         "{}\n",

@@ -332,6 +332,67 @@ impl Lang {
         }
     }
 
+    /// The default task types in this language: name, category, the
+    /// competence it requires, and whether entries record medication.
+    pub fn default_task_types(
+        self,
+    ) -> Vec<(
+        &'static str,
+        crate::domain::log::Category,
+        Option<&'static str>,
+        bool,
+    )> {
+        use crate::domain::log::Category::{Activity, Health, PersonalCare, Practical, Training};
+        match self {
+            Self::Nb => vec![
+                ("Morgenstell", PersonalCare, None, false),
+                ("Måltid", Practical, None, false),
+                ("Handling", Practical, None, false),
+                ("Rengjøring", Practical, None, false),
+                ("Følge til aktivitet", Activity, None, false),
+                ("Medisin", Health, Some("Legemiddelhåndtering"), true),
+                ("Sondeernæring", Health, Some("Sondeernæring"), false),
+                ("Kateterstell", Health, Some("Kateterstell"), false),
+                (
+                    "Epilepsi: akuttmedisin",
+                    Health,
+                    Some("Epilepsi: akuttmedisin"),
+                    true,
+                ),
+                (
+                    "Løft og forflytning",
+                    Health,
+                    Some("Forflytning og løfter"),
+                    false,
+                ),
+                ("Treningsprogram", Training, None, false),
+            ],
+            Self::En => vec![
+                ("Morning routine", PersonalCare, None, false),
+                ("Meal", Practical, None, false),
+                ("Shopping", Practical, None, false),
+                ("Cleaning", Practical, None, false),
+                ("Accompaniment", Activity, None, false),
+                ("Medication", Health, Some("Medication handling"), true),
+                ("Tube feeding", Health, Some("Tube feeding"), false),
+                ("Catheter care", Health, Some("Catheter care"), false),
+                (
+                    "Epilepsy rescue medication",
+                    Health,
+                    Some("Epilepsy rescue medication"),
+                    true,
+                ),
+                (
+                    "Lifting and transfer",
+                    Health,
+                    Some("Lifting and transfer"),
+                    false,
+                ),
+                ("Exercise programme", Training, None, false),
+            ],
+        }
+    }
+
     /// A parse error in the user's language.
     pub fn parse_error(self, e: &ParseError) -> String {
         let s = self.strings();

@@ -149,6 +149,36 @@ impl Store {
         })
     }
 
+    /// Adds the default task types (and the competences they require) when
+    /// there are none yet, all in one transaction.
+    pub fn ensure_task_types(
+        &mut self,
+        defaults: &[(&str, Category, Option<&str>, bool)],
+    ) -> Result<()> {
+        let empty: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM task_type", [], |r| r.get(0))?;
+        if empty > 0 {
+            return Ok(());
+        }
+        self.write(|tx, actor| {
+            for (name, category, competence, medication) in defaults {
+                let requires = match competence {
+                    Some(c) => {
+                        tx.execute("INSERT OR IGNORE INTO competence (name) VALUES (?1)", [c])?;
+                        Some(tx.query_row("SELECT id FROM competence WHERE name = ?1", [c], |r| r.get::<_, i64>(0))?)
+                    }
+                    None => None,
+                };
+                tx.execute(
+                    "INSERT INTO task_type (name, category, requires_competence_id, medication) VALUES (?1, ?2, ?3, ?4)",
+                    params![name, category.code(), requires, medication],
+                )?;
+            }
+            record_batch(tx, actor, "default_task_types", &json!({"count": defaults.len()}))
+        })
+    }
+
     /// Competences by name, with ids.
     pub fn competences(&self) -> Result<Vec<(i64, String)>> {
         let mut stmt = self
