@@ -25,7 +25,10 @@ pub fn findings(store: &Store, recipient: RecipientId, range: DayRange) -> Resul
     let recipient_shifts = store.shifts_in(recipient, days_needed(&allocations, range))?;
     let assistants = store.assistants()?;
     let limits = store.limits()?;
-    Ok(check_plan(
+    let routines = store.routines(recipient)?;
+    let tasks = store.task_types()?;
+    let trainings = store.trainings()?;
+    let mut found = check_plan(
         range,
         &Plan {
             shifts: &shifts,
@@ -34,5 +37,17 @@ pub fn findings(store: &Store, recipient: RecipientId, range: DayRange) -> Resul
             allocations: &allocations,
             limits: &limits,
         },
-    ))
+    );
+    let care = crate::domain::rules::Care {
+        routines: &routines,
+        tasks: &tasks,
+        trainings: &trainings,
+    };
+    found.extend(crate::domain::rules::care_findings(
+        range,
+        &recipient_shifts,
+        &care,
+    ));
+    found.sort_by_key(|f| (f.date, f.rule, f.assistant));
+    Ok(found)
 }

@@ -1045,3 +1045,78 @@ fn a_new_arrangement_gets_the_default_task_types_in_its_language() {
         "not twice"
     );
 }
+
+#[test]
+fn routines_from_the_command_line_and_the_untrained_task_rule() {
+    let db = initialised();
+    db.ok(&[
+        "assistant",
+        "add",
+        "Kari",
+        "--police-certificate",
+        "2026-01-01",
+        "--confidentiality",
+        "2026-01-01",
+        "--contract",
+        "2026-01-01",
+    ]);
+    db.ok(&[
+        "routine", "add", "Morgen", "--days", "man-fre", "--from", "07:00", "--to", "10:00",
+    ]);
+    db.ok(&[
+        "routine", "item", "Morgen", "--task", "Medisin", "--at", "08:00",
+    ]);
+    db.ok(&[
+        "routine",
+        "item",
+        "Morgen",
+        "--task",
+        "Morgenstell",
+        "--label",
+        "dusj",
+    ]);
+    db.fails(
+        &[
+            "routine", "add", "Kveld", "--days", "someday", "--from", "18:00", "--to", "22:00",
+        ],
+        1,
+    );
+    let list = db.ok(&["routine", "list"]);
+    assert!(
+        list.contains("Morgen (man,tir,ons,tor,fre 07:00–10:00)")
+            && list.contains("☐ 08:00 Medisin"),
+        "{list}"
+    );
+    let out = db.ok(&[
+        "shift",
+        "add",
+        "--assistant",
+        "Kari",
+        "--date",
+        "2026-11-24",
+        "--start",
+        "07:00",
+        "--end",
+        "12:00",
+    ]);
+    assert!(
+        out.contains("untrained_task") && out.contains("Medisin"),
+        "{out}"
+    );
+    db.ok(&[
+        "training",
+        "add",
+        "--assistant",
+        "Kari",
+        "--competence",
+        "Legemiddelhåndtering",
+        "--on",
+        "2026-11-01",
+    ]);
+    assert_eq!(
+        db.run(&["check", "--from", "2026-11-23", "--to", "2026-11-29"])
+            .status
+            .code(),
+        Some(0)
+    );
+}

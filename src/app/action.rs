@@ -68,6 +68,7 @@ pub enum Action {
     ToggleHealthOnly,
     Search,
     ToggleMatrix,
+    Tick,
     Choose,
     Yes,
     No,

@@ -45,6 +45,9 @@ pub struct Data {
     pub competences: Vec<(i64, String)>,
     pub trainings: Vec<crate::domain::training::Training>,
     pub applications: Vec<crate::store::log::Application>,
+    pub routines: Vec<crate::domain::routines::Routine>,
+    /// The shifts of the Log screen's day.
+    pub day_shifts: Vec<Shift>,
 }
 
 /// A row of the Week screen: a day heading or one of its shifts.
@@ -81,6 +84,12 @@ impl Data {
         };
         data.allocations = store.allocations(recipient.id)?;
         data.applications = store.applications(recipient.id)?;
+        data.routines = store.routines(recipient.id)?;
+        data.day_shifts = store
+            .shifts_in(recipient.id, DayRange::inclusive(log_day, log_day))?
+            .into_iter()
+            .filter(|s| s.status.counts() && s.start.date() == log_day)
+            .collect();
         let shifts = store.shifts_in(recipient.id, days_needed(&data.allocations, week.days()))?;
         data.week = Some(summary::build(
             Period::Week(week),

@@ -58,6 +58,7 @@ pub enum FieldId {
     Action,
     FollowUp,
     Search,
+    Item,
 }
 
 /// A text field, a text field with suggestions that filter as you type,

@@ -179,6 +179,7 @@ const LOG: &[Binding] = &[
         key_correct,
         true
     ),
+    bind!([C('x')], Action::Tick, key_tick, true),
     bind!([C('i')], Action::AddIncident, key_incident, true),
     bind!([C('b')], Action::AddNeed, key_need, true),
     bind!([C('f')], Action::ToggleHealthOnly, key_health_only, false),

@@ -10,6 +10,9 @@ use crate::domain::parse;
 use crate::store::log::{LogLine, NEED_REASONS, SEVERITIES};
 use crate::store::{Store, StoreError};
 
+/// A routine's checklist line: the task's name, the item, and whether it is done.
+pub type ChecklistItem = (String, crate::domain::routines::Item, bool);
+
 impl App {
     /// The day's entries after the filters, as the Log screen shows them.
     pub fn visible_log(&self) -> Vec<&LogLine> {
@@ -51,6 +54,7 @@ impl App {
                 }
             }
             Action::AddIncident => self.open_incident_form(),
+            Action::Tick => self.open_tick_form(),
             Action::AddNeed => self.open_need_form(),
             Action::ToggleHealthOnly => {
                 self.log_health_only = !self.log_health_only;
@@ -432,6 +436,135 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The shift the checklist belongs to: the one in progress now on
+    /// today's log, else the day's first shift with a routine; with its
+    /// routines' items and whether each is done (logged in the routine's hours).
+    pub fn checklist(&self) -> Option<(crate::domain::shift::Shift, Vec<ChecklistItem>)> {
+        use crate::domain::routines::for_shift;
+        let now = crate::clock::now();
+        let with_routine: Vec<_> = self
+            .data
+            .day_shifts
+            .iter()
+            .filter(|s| !for_shift(s, &self.data.routines).is_empty())
+            .collect();
+        let shift = with_routine
+            .iter()
+            .find(|s| self.log_day == self.today && s.start <= now && now < s.end)
+            .or_else(|| with_routine.first())?;
+        let mut items = Vec::new();
+        for r in for_shift(shift, &self.data.routines) {
+            let from = self.log_day.and_time(r.start);
+            let to = self.log_day.and_time(r.end);
+            for item in &r.items {
+                let task = self
+                    .data
+                    .task_types
+                    .iter()
+                    .find(|t| t.id == item.task)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
+                let done = self
+                    .data
+                    .log
+                    .iter()
+                    .any(|l| l.task == task && l.at >= from && l.at <= to);
+                items.push((task, item.clone(), done));
+            }
+        }
+        Some(((*shift).clone(), items))
+    }
+
+    fn open_tick_form(&mut self) {
+        let s = self.lang.strings();
+        let open: Vec<String> = self
+            .checklist()
+            .map(|(_, items)| {
+                items
+                    .into_iter()
+                    .filter(|(_, _, done)| !done)
+                    .map(|(task, item, _)| {
+                        format!(
+                            "{} {task} {}",
+                            item.at
+                                .map(|a| a.format("%H:%M").to_string())
+                                .unwrap_or_default(),
+                            item.label
+                        )
+                        .trim()
+                        .to_owned()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if open.is_empty() {
+            return self.inform(s.nothing_to_tick.to_owned());
+        }
+        let fields = vec![
+            Field::choice(FieldId::Item, s.f_item, open, 0),
+            Field::text(FieldId::Notes, s.f_note, ""),
+        ];
+        self.form = Some((FormPurpose::TickRoutine, Form::new(s.tick_form, fields)));
+    }
+
+    /// Ticks the chosen item: a log entry for the shift's assistant at the
+    /// item's time; a medication item opens the log form to record the dose.
+    pub(super) fn submit_tick(&mut self, store: &mut Store) {
+        let Some((shift, items)) = self.checklist() else {
+            return;
+        };
+        let Some((_, form)) = self.form.as_ref() else {
+            return;
+        };
+        let chosen = form.selected(FieldId::Item);
+        let note = form.value(FieldId::Notes).to_owned();
+        let Some((task_name, item, _)) = items.into_iter().filter(|(_, _, done)| !done).nth(chosen)
+        else {
+            return;
+        };
+        let Some(task) = self
+            .data
+            .task_types
+            .iter()
+            .find(|t| t.id == item.task)
+            .cloned()
+        else {
+            return;
+        };
+        let at = item.at.map_or_else(
+            || crate::clock::now().max(shift.start).min(shift.end),
+            |t| self.log_day.and_time(t),
+        );
+        if task.medication {
+            self.open_log_form(None);
+            let who = self.data.name(shift.assistant).unwrap_or("").to_owned();
+            if let Some((_, form)) = self.form.as_mut() {
+                for (id, value) in [
+                    (FieldId::Task, task_name),
+                    (FieldId::Assistant, who),
+                    (FieldId::Time, at.format("%H:%M").to_string()),
+                    (FieldId::Notes, note),
+                ] {
+                    if let Some(f) = form.fields.iter_mut().find(|f| f.id == id) {
+                        f.cursor = value.chars().count();
+                        f.value = value;
+                    }
+                }
+                form.focus_on(FieldId::Drug);
+            }
+            return;
+        }
+        let entry = NewEntry {
+            at,
+            assistant: shift.assistant,
+            task: task.id,
+            note,
+            medication: None,
+            corrects: None,
+        };
+        self.save_log_entry(&entry, false, store);
     }
 
     pub(super) fn submit_search(&mut self) {

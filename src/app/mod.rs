@@ -52,6 +52,7 @@ pub enum FormPurpose {
     NewIncident,
     NewNeed,
     SearchLog,
+    TickRoutine,
 }
 
 /// What a yes/no question will do on yes.
@@ -422,6 +423,7 @@ impl App {
                 FormPurpose::NewIncident => self.submit_incident(store),
                 FormPurpose::NewNeed => self.submit_need(store),
                 FormPurpose::SearchLog => self.submit_search(),
+                FormPurpose::TickRoutine => self.submit_tick(store),
             },
             _ => {}
         }

@@ -540,3 +540,56 @@ fn incidents_and_unmet_need_from_the_log_screen() {
     assert_eq!(store.incidents(r.id, day).unwrap().len(), 1);
     assert_eq!(store.needs(r.id, day).unwrap()[0].minutes, 150);
 }
+
+#[test]
+fn a_routine_checklist_is_ticked_from_the_log_and_warns_in_the_week() {
+    let (mut app, mut store) = with_log_setup();
+    let r = app.recipient.clone().unwrap();
+    let t = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    let morning = store
+        .add_routine(r.id, "Morgen", &[1, 2, 3, 4, 5], t(7), t(10))
+        .unwrap();
+    let tasks = store.task_types().unwrap();
+    let dinner = tasks.iter().find(|x| x.name == "Middag").unwrap().id;
+    let meds = tasks.iter().find(|x| x.name == "Medisin").unwrap().id;
+    store
+        .add_routine_item(morning, meds, Some(t(8)), "")
+        .unwrap();
+    store
+        .add_routine_item(morning, dinner, Some(t(9)), "frokost")
+        .unwrap();
+    app.update(Action::GoTo(Screen::Week), &mut store);
+    add(&mut app, &mut store, "Kari", "2026-11-26", "07:00", "12:00");
+    // Kari is not trained in medication: the routine's task gives a warning in the week.
+    assert!(
+        app.data
+            .findings
+            .iter()
+            .any(|f| f.rule == crate::domain::rules::Rule::UntrainedTask),
+        "{:?}",
+        app.data.findings
+    );
+    app.update(Action::GoTo(Screen::Log), &mut store);
+    let (_, items) = app.checklist().unwrap();
+    assert_eq!(items.len(), 2);
+    assert!(items.iter().all(|(_, _, done)| !done));
+    app.update(Action::Tick, &mut store);
+    app.form.as_mut().unwrap().1.focus_on(FieldId::Item);
+    app.update(Action::Right, &mut store); // the breakfast item
+    app.update(Action::Submit, &mut store);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.1.error)
+    );
+    let (_, items) = app.checklist().unwrap();
+    assert_eq!(items.iter().filter(|(_, _, done)| *done).count(), 1);
+    // The medication item opens the log form, prefilled, for the dose.
+    app.update(Action::Tick, &mut store);
+    app.update(Action::Submit, &mut store);
+    let (purpose, form) = app.form.as_ref().unwrap();
+    assert_eq!(*purpose, FormPurpose::NewLogEntry);
+    assert_eq!(form.value(FieldId::Task), "Medisin");
+    assert_eq!(form.value(FieldId::Assistant), "Kari Nordmann");
+    assert_eq!(form.value(FieldId::Time), "08:00");
+}

@@ -91,6 +91,9 @@ pub enum Command {
     /// The shift log: what was done, including medication.
     #[command(subcommand)]
     Log(LogCommand),
+    /// Routines: checklists tied to shifts by weekday and time of day.
+    #[command(subcommand)]
+    Routine(RoutineCommand),
     /// Incidents (avvik).
     #[command(subcommand)]
     Incident(IncidentCommand),
@@ -362,6 +365,36 @@ pub enum LogCommand {
         #[arg(long)]
         corrects: Option<i64>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoutineCommand {
+    /// Create a routine, e.g. `bpa routine add Morgen --days 1-5 --from 07:00 --to 10:00`.
+    Add {
+        name: String,
+        /// Weekdays: mon,tue,… (or man,tir,…), 1-5 for Monday to Friday, or all.
+        #[arg(long, default_value = "all")]
+        days: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
+    /// Add an item to a routine's checklist.
+    Item {
+        /// The routine's name.
+        name: String,
+        /// The task type's name.
+        #[arg(long)]
+        task: String,
+        /// When it is due, HH:MM.
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long, default_value = "")]
+        label: String,
+    },
+    /// List the routines.
+    List,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,8 +2,8 @@
 //! `bpa application` and `bpa appeal`.
 
 use super::args::{
-    AppealCommand, ApplicationCommand, IncidentCommand, LogCommand, NeedCommand, TaskCommand,
-    TrainingCommand,
+    AppealCommand, ApplicationCommand, IncidentCommand, LogCommand, NeedCommand, RoutineCommand,
+    TaskCommand, TrainingCommand,
 };
 use super::output::{emit, table};
 use super::{Context, Failure, Outcome, date_arg, opt_date_arg};
@@ -247,4 +247,106 @@ pub fn appeal(ctx: &mut Context, command: AppealCommand) -> Outcome {
     ctx.store
         .add_appeal(recipient.id, application, date_arg("--sent", &sent)?, &to)?;
     saved(ctx)
+}
+
+/// Weekdays from `all`, `1-5`, or a list like `mon,wed` / `man,ons` / `1,3`.
+fn weekdays(text: &str) -> Option<Vec<u32>> {
+    let t = text.trim().to_lowercase();
+    if t == "all" || t == "alle" {
+        return Some((1..=7).collect());
+    }
+    if let Some((a, b)) = t.split_once('-') {
+        let (a, b) = (super::rota::weekday(a)?, super::rota::weekday(b)?);
+        return (a <= b).then(|| (a..=b).collect());
+    }
+    t.split(',').map(super::rota::weekday).collect()
+}
+
+pub fn routine(ctx: &mut Context, command: RoutineCommand) -> Outcome {
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    let time = |flag: &str, text: &str, ctx: &Context| {
+        parse::time_of_day(text)
+            .map_err(|e| Failure::User(format!("{flag}: {}", ctx.lang.parse_error(&e))))
+    };
+    match command {
+        RoutineCommand::Add {
+            name,
+            days,
+            from,
+            to,
+        } => {
+            let days = weekdays(&days).ok_or_else(|| {
+                Failure::User(format!(
+                    "--days: «{}» is not weekdays; write e.g. 1-5 or mon,wed,fri",
+                    crate::text::clean(&days)
+                ))
+            })?;
+            let (from, to) = (time("--from", &from, ctx)?, time("--to", &to, ctx)?);
+            ctx.store
+                .add_routine(recipient.id, &name, &days, from, to)?;
+            saved(ctx)
+        }
+        RoutineCommand::Item {
+            name,
+            task,
+            at,
+            label,
+        } => {
+            let routine = ctx.store.routine_id(recipient.id, &name)?.ok_or_else(|| {
+                Failure::User(format!(
+                    "no routine is called «{}»",
+                    crate::text::clean(&name)
+                ))
+            })?;
+            let task = ctx
+                .store
+                .task_types()?
+                .into_iter()
+                .find(|t| t.name.to_lowercase() == task.trim().to_lowercase())
+                .ok_or_else(|| {
+                    Failure::User(format!(
+                        "no task type is called «{}»; see `bpa task list`",
+                        crate::text::clean(&task)
+                    ))
+                })?;
+            let at = at.map(|a| time("--at", &a, ctx)).transpose()?;
+            ctx.store.add_routine_item(routine, task.id, at, &label)?;
+            saved(ctx)
+        }
+        RoutineCommand::List => {
+            let tasks = ctx.store.task_types()?;
+            let lang = ctx.lang;
+            let mut out = String::new();
+            for r in ctx.store.routines(recipient.id)? {
+                let days: Vec<&str> = r
+                    .weekdays
+                    .iter()
+                    .map(|d| lang.strings().weekdays_short[(*d as usize).clamp(1, 7) - 1])
+                    .collect();
+                out += &format!(
+                    "{} ({} {}–{})\n",
+                    crate::text::clean(&r.name),
+                    days.join(","),
+                    r.start.format("%H:%M"),
+                    r.end.format("%H:%M")
+                );
+                for item in &r.items {
+                    let task = tasks
+                        .iter()
+                        .find(|t| t.id == item.task)
+                        .map_or("?", |t| t.name.as_str());
+                    let at = item
+                        .at
+                        .map(|a| a.format("%H:%M").to_string())
+                        .unwrap_or_default();
+                    out += &format!(
+                        "  ☐ {at:5} {} {}\n",
+                        crate::text::clean(task),
+                        crate::text::clean(&item.label)
+                    );
+                }
+            }
+            emit(&out)
+        }
+    }
 }

@@ -147,6 +147,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Training(c) => journal::training(&mut ctx, c),
         Command::Log(c) => journal::log(&mut ctx, c),
         Command::Incident(c) => journal::incident(&mut ctx, c),
+        Command::Routine(c) => journal::routine(&mut ctx, c),
         Command::Need(c) => journal::need(&mut ctx, c),
         Command::Application(c) => journal::application(&mut ctx, c),
         Command::Appeal(c) => journal::appeal(&mut ctx, c),

@@ -28,7 +28,7 @@ fn kind(k: KindChoice) -> ShiftKind {
 }
 
 /// A weekday from English or Norwegian names, or 1–7 (Monday first).
-fn weekday(text: &str) -> Option<u32> {
+pub(super) fn weekday(text: &str) -> Option<u32> {
     let t = text.trim().to_lowercase();
     let names = [
         ["mon", "man"],

@@ -10,6 +10,7 @@ pub mod log;
 pub mod parse;
 pub mod people;
 pub mod rota;
+pub mod routines;
 pub mod rules;
 pub mod services;
 pub mod shift;

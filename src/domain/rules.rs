@@ -29,6 +29,7 @@ pub enum Rule {
     OutsideEmployment,
     OverAllocation,
     FlexOverdrawn,
+    UntrainedTask,
 }
 
 impl Rule {
@@ -44,6 +45,7 @@ impl Rule {
             Self::OutsideEmployment => "outside_employment",
             Self::OverAllocation => "over_allocation",
             Self::FlexOverdrawn => "flex_overdrawn",
+            Self::UntrainedTask => "untrained_task",
         }
     }
 
@@ -95,6 +97,12 @@ pub enum Detail {
     },
     FlexOverdrawn {
         overdrawn: i64,
+    },
+    /// A task in the shift's routine needs training the assistant lacks.
+    UntrainedTask {
+        routine: String,
+        task: String,
+        status: crate::domain::training::TrainingStatus,
     },
 }
 
@@ -156,6 +164,40 @@ pub struct Plan<'a> {
     pub assistants: &'a [Assistant],
     pub allocations: &'a [Allocation],
     pub limits: &'a Limits,
+}
+
+/// What health tasks need: the routines, task types and training records.
+#[derive(Default)]
+pub struct Care<'a> {
+    pub routines: &'a [crate::domain::routines::Routine],
+    pub tasks: &'a [crate::domain::log::TaskType],
+    pub trainings: &'a [crate::domain::training::Training],
+}
+
+/// Shifts whose routine holds a task the assistant is not trained for.
+pub fn care_findings(range: DayRange, shifts: &[Shift], care: &Care) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for s in shifts
+        .iter()
+        .filter(|s| s.status.counts() && range.contains(s.start.date()))
+    {
+        for (routine, task, _, status) in
+            crate::domain::routines::untrained_tasks(s, care.routines, care.tasks, care.trainings)
+        {
+            out.push(Finding {
+                rule: Rule::UntrainedTask,
+                assistant: s.assistant,
+                date: s.start.date(),
+                shift: Some(s.id),
+                detail: Detail::UntrainedTask {
+                    routine,
+                    task,
+                    status,
+                },
+            });
+        }
+    }
+    out
 }
 
 /// Every finding for shifts starting in `range`.

@@ -272,6 +272,18 @@ impl Lang {
                     ("{over}", self.hours(*over)),
                 ],
             ),
+            Detail::UntrainedTask {
+                routine,
+                task,
+                status,
+            } => fill(
+                s.rule_untrained_task,
+                &[
+                    ("{routine}", crate::text::clean(routine).into_owned()),
+                    ("{task}", crate::text::clean(task).into_owned()),
+                    ("{why}", self.untrained(*status).to_lowercase()),
+                ],
+            ),
             Detail::FlexOverdrawn { overdrawn } => {
                 fill(s.rule_flex_overdrawn, &[("{over}", self.hours(*overdrawn))])
             }

@@ -294,6 +294,12 @@ pub struct Strings {
     pub application_pending: &'static str,
     pub application_overdue: &'static str,
 
+    pub key_tick: &'static str,
+    pub tick_form: &'static str,
+    pub f_item: &'static str,
+    pub routine_title: &'static str,
+    pub nothing_to_tick: &'static str,
+
     // Week editing
     pub key_delete: &'static str,
     pub key_worked: &'static str,
@@ -345,6 +351,7 @@ pub struct Strings {
     pub rule_outside_employment: &'static str,
     pub rule_over_allocation: &'static str,
     pub rule_flex_overdrawn: &'static str,
+    pub rule_untrained_task: &'static str,
     pub warnings_title: &'static str,
     pub no_warnings: &'static str,
     pub err_alloc_hours: &'static str,

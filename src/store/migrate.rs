@@ -8,6 +8,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_services_and_rotas.sql"),
     include_str!("migrations/003_log_and_appeals.sql"),
+    include_str!("migrations/004_routines.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -54,7 +55,7 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 17);
+        assert_eq!(tables, 19);
     }
 
     #[test]

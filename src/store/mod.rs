@@ -13,6 +13,7 @@ mod codec;
 pub mod log;
 mod migrate;
 mod recipients;
+pub mod routines;
 pub mod services;
 pub mod settings;
 pub mod shift_edit;

@@ -34,6 +34,28 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))
         .title(title(&heading, theme));
+    let area = match app.checklist() {
+        Some((shift, items)) if !items.is_empty() => {
+            let height = (items.len() as u16 + 2).min(area.height / 2);
+            checklist(
+                app,
+                theme,
+                frame,
+                Rect {
+                    y: area.y + area.height - height,
+                    height,
+                    ..area
+                },
+                &shift,
+                &items,
+            );
+            Rect {
+                height: area.height - height,
+                ..area
+            }
+        }
+        _ => area,
+    };
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = app.visible_log();
@@ -102,4 +124,52 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         inner.x,
         inner.y + 1 + (app.cursors.log.saturating_sub(offset)) as u16,
     );
+}
+
+/// The routine's checklist for the shift: ☑ done, ☐ still to do.
+fn checklist(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    shift: &crate::domain::shift::Shift,
+    items: &[(String, crate::domain::routines::Item, bool)],
+) {
+    use ratatui::text::{Line, Span};
+    use ratatui::widgets::Paragraph;
+    let s = app.lang.strings();
+    let who = app.data.name(shift.assistant).unwrap_or(s.open_shift_label);
+    let times = format!(
+        "{}–{}",
+        shift.start.format("%H:%M"),
+        shift.end.format("%H:%M")
+    );
+    let heading = s
+        .routine_title
+        .replacen("{}", &fit(who, 24), 1)
+        .replacen("{}", &times, 1);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .title(title(&heading, theme));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines: Vec<Line> = items
+        .iter()
+        .map(|(task, item, done)| {
+            let at = item
+                .at
+                .map_or_else(|| "     ".into(), |a| a.format("%H:%M").to_string());
+            let mark = if *done { "☑" } else { "☐" };
+            let text = fit(
+                &format!("{mark} {at} {task} {}", item.label),
+                inner.width as usize,
+            );
+            Line::from(Span::styled(
+                text,
+                if *done { theme.muted } else { theme.base },
+            ))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
