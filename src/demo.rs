@@ -46,6 +46,16 @@ pub struct DemoIncident {
     pub action: String,
 }
 
+/// A routine of the demo plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoRoutine {
+    pub name: &'static str,
+    pub weekdays: Vec<u32>,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub items: Vec<(usize, Option<NaiveTime>, &'static str)>,
+}
+
 /// Everything the demo adds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoPlan {
@@ -57,6 +67,8 @@ pub struct DemoPlan {
     pub competences: Vec<&'static str>,
     /// Assistant index, competence index, trained on, renewal due.
     pub trainings: Vec<(usize, usize, NaiveDate, Option<NaiveDate>)>,
+    /// Name, weekdays (1 = Monday), from, to, and items: task index, time, label.
+    pub routines: Vec<DemoRoutine>,
     pub shifts: Vec<DemoShift>,
     pub logs: Vec<DemoLog>,
     pub incidents: Vec<DemoIncident>,
@@ -278,10 +290,35 @@ pub fn plan(years: u32, seed: u64, now: NaiveDateTime) -> DemoPlan {
         task_types,
         competences,
         trainings,
+        routines: demo_routines(),
         shifts,
         logs,
         incidents,
     }
+}
+
+fn demo_routines() -> Vec<DemoRoutine> {
+    let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
+    vec![
+        DemoRoutine {
+            name: "Morgen",
+            weekdays: vec![1, 2, 3, 4, 5],
+            start: t(7, 30),
+            end: t(12, 0),
+            items: vec![
+                (5, Some(t(8, 0)), ""),
+                (0, Some(t(8, 20)), "dusj og påkledning"),
+                (1, Some(t(9, 0)), "frokost"),
+            ],
+        },
+        DemoRoutine {
+            name: "Kveld",
+            weekdays: vec![1, 2, 3, 4, 5, 6, 7],
+            start: t(16, 0),
+            end: t(21, 0),
+            items: vec![(1, Some(t(17, 0)), "middag"), (5, Some(t(20, 0)), "")],
+        },
+    ]
 }
 
 fn add_logs(logs: &mut Vec<DemoLog>, rng: &mut Rng, shift: &DemoShift, by: usize) {

@@ -72,6 +72,20 @@ let mut competence_ids = Vec::new();
             }
 
 
+            for r in &plan.routines {
+                let days: String = r.weekdays.iter().map(u32::to_string).collect();
+                tx.execute(
+                    "INSERT INTO routine (recipient_id, name, weekdays, start_time, end_time) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![recipient.0, r.name, days, r.start.format("%H:%M").to_string(), r.end.format("%H:%M").to_string()],
+                )?;
+                let routine = tx.last_insert_rowid();
+                for (task, at, label) in &r.items {
+                    tx.execute(
+                        "INSERT INTO routine_item (routine_id, task_type_id, at_time, label) VALUES (?1, ?2, ?3, ?4)",
+                        params![routine, task_ids[*task], at.map(|a| a.format("%H:%M").to_string()), label],
+                    )?;
+                }
+            }
             let mut insert_shift = tx.prepare(
                 "INSERT INTO shift (recipient_id, allocation_id, assistant_id, start_at, end_at, actual_start_at, actual_end_at, kind, status, substitute_for_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
