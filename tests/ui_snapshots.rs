@@ -54,8 +54,20 @@ fn demo() -> (App, Store) {
     let mut store = Store::open_in_memory().unwrap();
     let plan = bpa::demo::plan(1, 1, today().and_hms_opt(12, 0, 0).unwrap());
     store.load_demo(&plan, false).unwrap();
-    let app = App::new(&store, Lang::Nb, today(), None).unwrap();
+    let mut app = App::new(&store, Lang::Nb, today(), None).unwrap();
+    // Today's assistant on shift may be at the keyboard: the start asks who it is.
+    assert!(matches!(
+        app.form,
+        Some((bpa::app::FormPurpose::PickActor, _))
+    ));
+    snapshot_once("who_is_at_the_keyboard", &app);
+    app.update(Action::Close, &mut store);
     (app, store)
+}
+
+fn snapshot_once(name: &str, app: &App) {
+    let terminal = draw(app, &Theme::mono(), (80, 24));
+    insta::assert_snapshot!(name, text(terminal.backend().buffer()));
 }
 
 fn fresh_recipient() -> (App, Store) {

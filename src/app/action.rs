@@ -69,6 +69,7 @@ pub enum Action {
     Search,
     ToggleMatrix,
     Tick,
+    PickActor,
     Choose,
     Yes,
     No,

@@ -48,6 +48,7 @@ pub struct Data {
     pub routines: Vec<crate::domain::routines::Routine>,
     /// The shifts of the Log screen's day.
     pub day_shifts: Vec<Shift>,
+    pub co_supervisors: Vec<String>,
 }
 
 /// A row of the Week screen: a day heading or one of its shifts.
@@ -85,6 +86,7 @@ impl Data {
         data.allocations = store.allocations(recipient.id)?;
         data.applications = store.applications(recipient.id)?;
         data.routines = store.routines(recipient.id)?;
+        data.co_supervisors = store.co_supervisors(recipient.id)?;
         data.day_shifts = store
             .shifts_in(recipient.id, DayRange::inclusive(log_day, log_day))?
             .into_iter()

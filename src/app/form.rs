@@ -59,6 +59,7 @@ pub enum FieldId {
     FollowUp,
     Search,
     Item,
+    Who,
 }
 
 /// A text field, a text field with suggestions that filter as you type,

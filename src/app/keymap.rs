@@ -98,6 +98,7 @@ pub const GLOBAL: &[Binding] = &[
         false
     ),
     bind!([C('r')], Action::SwitchRecipient, key_recipient, true),
+    bind!([Code(KeyCode::F(2))], Action::PickActor, key_who, false),
 ];
 
 const WEEK_NAV: [Binding; 3] = [

@@ -22,6 +22,19 @@ impl App {
             .iter()
             .filter(|l| !self.log_health_only || l.health)
             .filter(|l| {
+                self.log_assistant.is_empty()
+                    || l.assistant.as_deref().is_some_and(|a| {
+                        a.to_lowercase()
+                            .contains(&self.log_assistant.to_lowercase())
+                    })
+            })
+            .filter(|l| {
+                self.log_task.is_empty()
+                    || l.task
+                        .to_lowercase()
+                        .contains(&self.log_task.to_lowercase())
+            })
+            .filter(|l| {
                 search.is_empty()
                     || [
                         Some(&l.task),
@@ -62,11 +75,29 @@ impl App {
             }
             Action::Search => {
                 let s = self.lang.strings();
-                let field = Field::text(FieldId::Search, s.f_search, self.log_search.clone());
-                self.form = Some((
-                    FormPurpose::SearchLog,
-                    Form::new(s.search_form, vec![field]),
-                ));
+                let tasks: Vec<String> = self
+                    .data
+                    .task_types
+                    .iter()
+                    .map(|t| t.name.clone())
+                    .collect();
+                let names: Vec<String> = self
+                    .data
+                    .assistants
+                    .iter()
+                    .map(|a| a.name.clone())
+                    .collect();
+                let fields = vec![
+                    Field::text(FieldId::Search, s.f_search, self.log_search.clone()),
+                    Field::lookup(
+                        FieldId::Assistant,
+                        s.f_assistant,
+                        self.log_assistant.clone(),
+                        names,
+                    ),
+                    Field::lookup(FieldId::Task, s.f_task, self.log_task.clone(), tasks),
+                ];
+                self.form = Some((FormPurpose::SearchLog, Form::new(s.search_form, fields)));
             }
             _ => return false,
         }
@@ -360,6 +391,7 @@ impl App {
             severity,
             form.value(FieldId::Action),
             form.value(FieldId::FollowUp),
+            None,
         );
         self.after_log_write(store, result.map(|_| ()));
     }
@@ -572,6 +604,8 @@ impl App {
             return;
         };
         self.log_search = form.value(FieldId::Search).to_owned();
+        self.log_assistant = form.value(FieldId::Assistant).to_owned();
+        self.log_task = form.value(FieldId::Task).to_owned();
         self.cursors.log = 0;
     }
 }

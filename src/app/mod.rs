@@ -53,6 +53,7 @@ pub enum FormPurpose {
     NewNeed,
     SearchLog,
     TickRoutine,
+    PickActor,
 }
 
 /// What a yes/no question will do on yes.
@@ -155,8 +156,14 @@ pub struct App {
     pub log_health_only: bool,
     /// The Assistants screen shows the training matrix.
     pub show_matrix: bool,
+    /// Who is at the keyboard, for the audit log.
+    pub actor: String,
     /// The Log screen shows entries containing this text.
     pub log_search: String,
+    /// The Log screen shows this assistant's entries only.
+    pub log_assistant: String,
+    /// The Log screen shows this task type's entries only.
+    pub log_task: String,
     /// The row an open edit form started from.
     pub original: Option<Original>,
     seen_version: i64,
@@ -175,6 +182,10 @@ impl App {
         let chosen = match recipient {
             Some(name) => Some(store.pick_recipient(Some(name))?),
             None => recipients.first().cloned(),
+        };
+        let actor = match (store.actor(), &chosen) {
+            (crate::store::DEFAULT_ACTOR, Some(r)) => r.arbeidsleder().to_owned(),
+            (named, _) => named.to_owned(),
         };
         let mut app = Self {
             lang,
@@ -198,11 +209,17 @@ impl App {
             undo: None,
             log_health_only: false,
             show_matrix: false,
+            actor: actor.clone(),
             log_search: String::new(),
+            log_assistant: String::new(),
+            log_task: String::new(),
             original: None,
             seen_version: 0,
         };
         app.reload(store)?;
+        if app.setup.is_none() && app.people_at_keyboard().len() > 1 {
+            app.open_actor_picker();
+        }
         Ok(app)
     }
 
@@ -424,6 +441,7 @@ impl App {
                 FormPurpose::NewNeed => self.submit_need(store),
                 FormPurpose::SearchLog => self.submit_search(),
                 FormPurpose::TickRoutine => self.submit_tick(store),
+                FormPurpose::PickActor => self.submit_actor(store),
             },
             _ => {}
         }
@@ -442,6 +460,7 @@ impl App {
                 self.picker = None;
                 if let Some(r) = self.data.recipients.get(selected).cloned() {
                     store.set_actor(r.arbeidsleder());
+                    r.arbeidsleder().clone_into(&mut self.actor);
                     self.recipient = Some(r);
                     self.cursors = Cursors::default();
                     if let Err(e) = self.reload(store) {
@@ -482,6 +501,7 @@ impl App {
                     .and_then(|r| self.data.recipients.iter().position(|x| x.id == r.id));
                 self.picker = Some(current.unwrap_or(0));
             }
+            Action::PickActor => self.open_actor_picker(),
             Action::PreviousWeek => week = week.previous(),
             Action::NextWeek => week = week.next(),
             Action::ThisWeek => {
@@ -581,6 +601,68 @@ impl App {
             && let Some(screen) = tab_at(self.lang, x)
         {
             self.screen = screen;
+        }
+    }
+}
+
+impl App {
+    /// Who may be at the keyboard: the arbeidsleder, the co-supervisors and
+    /// the assistants on today's shifts, each with a role.
+    pub fn people_at_keyboard(&self) -> Vec<(String, &'static str)> {
+        let s = self.lang.strings();
+        let mut people = Vec::new();
+        if let Some(r) = &self.recipient {
+            people.push((r.arbeidsleder().to_owned(), s.arbeidsleder));
+        }
+        for c in &self.data.co_supervisors {
+            people.push((c.clone(), s.role_co_supervisor));
+        }
+        for shift in &self.data.day_shifts {
+            if self.log_day == self.today
+                && let Some(name) = self.data.name(shift.assistant)
+                && !people.iter().any(|(n, _)| n == name)
+            {
+                people.push((name.to_owned(), s.role_assistant));
+            }
+        }
+        people
+    }
+
+    fn open_actor_picker(&mut self) {
+        let s = self.lang.strings();
+        let people = self.people_at_keyboard();
+        let current = people
+            .iter()
+            .position(|(n, _)| *n == self.actor)
+            .unwrap_or(0);
+        let options = people
+            .iter()
+            .map(|(n, role)| format!("{n} ({role})"))
+            .collect();
+        self.form = Some((
+            FormPurpose::PickActor,
+            Form::new(
+                s.who_title,
+                vec![form::Field::choice(
+                    form::FieldId::Who,
+                    s.f_who,
+                    options,
+                    current,
+                )],
+            ),
+        ));
+    }
+
+    fn submit_actor(&mut self, store: &mut Store) {
+        let Some((_, form)) = self.form.take() else {
+            return;
+        };
+        if let Some((name, _)) = self
+            .people_at_keyboard()
+            .get(form.selected(form::FieldId::Who))
+        {
+            store.set_actor(name);
+            self.actor = name.clone();
         }
     }
 }

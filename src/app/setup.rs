@@ -147,6 +147,7 @@ impl App {
         }
         if let Some(r) = &self.recipient {
             store.set_actor(r.arbeidsleder());
+            r.arbeidsleder().clone_into(&mut self.actor);
         }
         self.cursors = super::Cursors::default();
         match self.reload(store) {

@@ -512,6 +512,15 @@ fn a_correction_keeps_both_entries_and_filters_narrow_the_day() {
     type_text(&mut app, &mut store, "kjøtt");
     app.update(Action::Submit, &mut store);
     assert_eq!(app.visible_log().len(), 1);
+    app.update(Action::Search, &mut store);
+    set(&mut app, &mut store, FieldId::Search, "");
+    set(&mut app, &mut store, FieldId::Task, "medisin");
+    app.update(Action::Submit, &mut store);
+    assert!(app.visible_log().is_empty(), "filtered by task type");
+    app.update(Action::Search, &mut store);
+    set(&mut app, &mut store, FieldId::Task, "middag");
+    app.update(Action::Submit, &mut store);
+    assert_eq!(app.visible_log().len(), 2);
 }
 
 #[test]
@@ -592,4 +601,34 @@ fn a_routine_checklist_is_ticked_from_the_log_and_warns_in_the_week() {
     assert_eq!(form.value(FieldId::Task), "Medisin");
     assert_eq!(form.value(FieldId::Assistant), "Kari Nordmann");
     assert_eq!(form.value(FieldId::Time), "08:00");
+}
+
+#[test]
+fn the_person_at_the_keyboard_is_picked_and_named_in_the_audit_log() {
+    let (mut app, mut store) = planner();
+    add(&mut app, &mut store, "Kari", "2026-11-26", "08:00", "16:00");
+    let r = app.recipient.clone().unwrap();
+    store.add_co_supervisor(r.id, "Anne").unwrap();
+    let mut app = App::new(&store, Lang::En, today(), None).unwrap();
+    let (purpose, form) = app.form.as_ref().expect("asked at start");
+    assert_eq!(*purpose, FormPurpose::PickActor);
+    let options = match &form.fields[0].kind {
+        super::form::FieldKind::Choice { options, .. } => options.clone(),
+        _ => Vec::new(),
+    };
+    assert_eq!(
+        options,
+        vec![
+            "Ola (Arbeidsleder)",
+            "Anne (co-supervisor)",
+            "Kari Nordmann (assistant on shift)"
+        ]
+    );
+    app.update(Action::Right, &mut store);
+    app.update(Action::Right, &mut store);
+    app.update(Action::Submit, &mut store);
+    assert_eq!(app.actor, "Kari Nordmann");
+    assert_eq!(store.actor(), "Kari Nordmann");
+    app.update(Action::PickActor, &mut store);
+    assert!(app.form.is_some(), "F2 asks again");
 }

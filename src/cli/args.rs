@@ -82,6 +82,9 @@ pub enum Command {
     /// Reports: allocated, scheduled, worked and remaining hours.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Co-supervisors (medarbeidsledere), who may also be at the keyboard.
+    #[command(subcommand)]
+    Supervisor(SupervisorCommand),
     /// Task types for the log.
     #[command(subcommand)]
     Task(TaskCommand),
@@ -289,6 +292,14 @@ pub enum ImportCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum SupervisorCommand {
+    /// Add a co-supervisor.
+    Add { name: String },
+    /// List the co-supervisors.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum TaskCommand {
     /// Add a task type.
     Add {
@@ -414,6 +425,15 @@ pub enum IncidentCommand {
         action: String,
         #[arg(long, default_value = "")]
         follow_up: String,
+        /// The log entry it concerns.
+        #[arg(long)]
+        log_entry: Option<i64>,
+    },
+    /// Close an incident when it has been followed up.
+    Close {
+        id: i64,
+        #[arg(long, default_value = "")]
+        follow_up: String,
     },
 }
 
@@ -452,6 +472,9 @@ pub enum ApplicationCommand {
         decision: String,
         #[arg(long)]
         on: String,
+        /// The allocation the decision gave (its id in `bpa allocation list --format json`).
+        #[arg(long)]
+        allocation: Option<i64>,
     },
 }
 

@@ -3,7 +3,7 @@
 
 use super::args::{
     AppealCommand, ApplicationCommand, IncidentCommand, LogCommand, NeedCommand, RoutineCommand,
-    TaskCommand, TrainingCommand,
+    SupervisorCommand, TaskCommand, TrainingCommand,
 };
 use super::output::{emit, table};
 use super::{Context, Failure, Outcome, date_arg, opt_date_arg};
@@ -190,18 +190,33 @@ pub fn log(ctx: &mut Context, command: LogCommand) -> Outcome {
 }
 
 pub fn incident(ctx: &mut Context, command: IncidentCommand) -> Outcome {
-    let IncidentCommand::Add {
-        at,
-        what,
-        severity,
-        action,
-        follow_up,
-    } = command;
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
-    let at = date_time_arg("--at", &at, ctx)?;
-    ctx.store
-        .add_incident(recipient.id, at, &what, &severity, &action, &follow_up)?;
-    saved(ctx)
+    match command {
+        IncidentCommand::Add {
+            at,
+            what,
+            severity,
+            action,
+            follow_up,
+            log_entry,
+        } => {
+            let at = date_time_arg("--at", &at, ctx)?;
+            let id = ctx.store.add_incident(
+                recipient.id,
+                at,
+                &what,
+                &severity,
+                &action,
+                &follow_up,
+                log_entry,
+            )?;
+            emit(&format!("{} (#{id})\n", ctx.lang.strings().saved))
+        }
+        IncidentCommand::Close { id, follow_up } => {
+            ctx.store.close_incident(id, &follow_up)?;
+            saved(ctx)
+        }
+    }
 }
 
 pub fn need(ctx: &mut Context, command: NeedCommand) -> Outcome {
@@ -229,9 +244,28 @@ pub fn application(ctx: &mut Context, command: ApplicationCommand) -> Outcome {
                 .add_application(recipient.id, &what, date_arg("--sent", &sent)?)?;
             emit(&format!("{} (#{id})\n", ctx.lang.strings().saved))
         }
-        ApplicationCommand::Decide { id, decision, on } => {
+        ApplicationCommand::Decide {
+            id,
+            decision,
+            on,
+            allocation,
+        } => {
+            if let Some(a) = allocation
+                && !ctx
+                    .store
+                    .allocations(recipient.id)?
+                    .iter()
+                    .any(|x| x.id.0 == a)
+            {
+                return Err(Failure::User(format!(
+                    "there is no allocation {a}; see `bpa allocation list --format json`"
+                )));
+            }
             ctx.store
                 .decide_application(id, &decision, date_arg("--on", &on)?)?;
+            if let Some(a) = allocation {
+                ctx.store.link_decision(id, a)?;
+            }
             saved(ctx)
         }
     }
@@ -345,6 +379,23 @@ pub fn routine(ctx: &mut Context, command: RoutineCommand) -> Outcome {
                         crate::text::clean(&item.label)
                     );
                 }
+            }
+            emit(&out)
+        }
+    }
+}
+
+pub fn supervisor(ctx: &mut Context, command: SupervisorCommand) -> Outcome {
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    match command {
+        SupervisorCommand::Add { name } => {
+            ctx.store.add_co_supervisor(recipient.id, &name)?;
+            saved(ctx)
+        }
+        SupervisorCommand::List => {
+            let mut out = String::new();
+            for name in ctx.store.co_supervisors(recipient.id)? {
+                out += &format!("{}\n", crate::text::clean(&name));
             }
             emit(&out)
         }

@@ -144,6 +144,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Setting(c) => plan::setting(&mut ctx, c),
         Command::Service(c) => rota::service(&mut ctx, c),
         Command::Task(c) => journal::task(&mut ctx, c),
+        Command::Supervisor(c) => journal::supervisor(&mut ctx, c),
         Command::Training(c) => journal::training(&mut ctx, c),
         Command::Log(c) => journal::log(&mut ctx, c),
         Command::Incident(c) => journal::incident(&mut ctx, c),

@@ -300,6 +300,13 @@ pub struct Strings {
     pub routine_title: &'static str,
     pub nothing_to_tick: &'static str,
 
+    pub key_who: &'static str,
+    pub who_title: &'static str,
+    pub f_who: &'static str,
+    pub at_keyboard: &'static str,
+    pub role_co_supervisor: &'static str,
+    pub role_assistant: &'static str,
+
     // Week editing
     pub key_delete: &'static str,
     pub key_worked: &'static str,

@@ -370,19 +370,68 @@ impl Store {
         severity: &str,
         action: &str,
         follow_up: &str,
+        log_entry: Option<i64>,
     ) -> Result<i64> {
         let severity = one_of(severity, &SEVERITIES, "severity")?;
+        if let Some(entry) = log_entry
+            && self.log_entry(entry)?.is_none()
+        {
+            return Err(StoreError::Invalid(format!(
+                "there is no log entry {entry}"
+            )));
+        }
         if what.trim().is_empty() {
             return Err(StoreError::Invalid("say what happened".into()));
         }
         self.write(|tx, actor| {
             tx.execute(
-                "INSERT INTO incident (recipient_id, at, what, severity, action_taken, follow_up, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open')",
-                params![recipient.0, datetime_text(at), what.trim(), severity, action.trim(), follow_up.trim()],
+                "INSERT INTO incident (recipient_id, at, what, severity, action_taken, follow_up, status, task_log_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7)",
+                params![recipient.0, datetime_text(at), what.trim(), severity, action.trim(), follow_up.trim(),
+                    log_entry],
             )?;
             let id = tx.last_insert_rowid();
             record(tx, actor, &Change { action: "create", entity: "incident", entity_id: Some(id), before: None, after: Some(json!({"at": datetime_text(at), "severity": severity})) })?;
             Ok(id)
+        })
+    }
+
+    /// Closes an incident, with what was followed up.
+    pub fn close_incident(&mut self, id: i64, follow_up: &str) -> Result<()> {
+        self.write(|tx, actor| {
+            let n = tx.execute(
+                "UPDATE incident SET status = 'closed', follow_up = CASE WHEN ?1 = '' THEN follow_up ELSE ?1 END WHERE id = ?2",
+                params![follow_up.trim(), id],
+            )?;
+            if n == 0 {
+                return Err(StoreError::Invalid(format!("there is no incident {id}")));
+            }
+            record(tx, actor, &Change { action: "close", entity: "incident", entity_id: Some(id), before: None, after: Some(json!({"status": "closed", "follow_up": follow_up.trim()})) })
+        })
+    }
+
+    /// Links a decision to the allocation it gave.
+    pub fn link_decision(&mut self, application: i64, allocation: i64) -> Result<()> {
+        self.write(|tx, actor| {
+            let n = tx.execute(
+                "UPDATE application SET allocation_id = ?1 WHERE id = ?2",
+                params![allocation, application],
+            )?;
+            if n == 0 {
+                return Err(StoreError::Invalid(format!(
+                    "there is no application {application}"
+                )));
+            }
+            record(
+                tx,
+                actor,
+                &Change {
+                    action: "update",
+                    entity: "application",
+                    entity_id: Some(application),
+                    before: None,
+                    after: Some(json!({"allocation_id": allocation})),
+                },
+            )
         })
     }
 
@@ -664,9 +713,19 @@ mod tests {
                 None,
             )
             .unwrap();
-        s.add_incident(r, at(19), "Fall på badet", "medium", "Sjekket", "")
+        let fall = s
+            .add_incident(r, at(19), "Fall på badet", "medium", "Sjekket", "", None)
             .unwrap();
-        assert!(s.add_incident(r, at(19), "x", "huge", "", "").is_err());
+        assert!(
+            s.add_incident(r, at(19), "x", "huge", "", "", None)
+                .is_err()
+        );
+        assert!(
+            s.add_incident(r, at(19), "x", "low", "", "", Some(99))
+                .is_err(),
+            "an unknown log entry"
+        );
+        s.close_incident(fall, "Ny løfterutine").unwrap();
         s.add_need(r, at(18), 120, "Følge til lege", "no-hours")
             .unwrap();
         assert!(s.add_need(r, at(18), 0, "x", "other").is_err());

@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_services_and_rotas.sql"),
     include_str!("migrations/003_log_and_appeals.sql"),
     include_str!("migrations/004_routines.sql"),
+    include_str!("migrations/005_people_at_the_keyboard.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -55,7 +56,7 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 19);
+        assert_eq!(tables, 20);
     }
 
     #[test]

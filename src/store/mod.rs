@@ -33,6 +33,9 @@ pub use shifts::{ImportOutcome, NewShift};
 
 use crate::domain::allocation::AllocationError;
 
+/// Who the audit log names until someone is named.
+pub const DEFAULT_ACTOR: &str = "arbeidsleder";
+
 /// How long a write waits for another program holding the database.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -179,7 +182,7 @@ impl Store {
         let mut store = Self {
             conn,
             path,
-            actor: "arbeidsleder".to_owned(),
+            actor: DEFAULT_ACTOR.to_owned(),
             key: None,
         };
         migrate::run(&mut store.conn).map_err(open_err)?;

@@ -112,6 +112,52 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Adds a co-supervisor (medarbeidsleder) for a recipient.
+    pub fn add_co_supervisor(&mut self, recipient: RecipientId, name: &str) -> Result<()> {
+        if name.trim().is_empty() {
+            return Err(StoreError::Invalid("the co-supervisor needs a name".into()));
+        }
+        if self
+            .co_supervisors(recipient)?
+            .iter()
+            .any(|n| n.to_lowercase() == name.trim().to_lowercase())
+        {
+            return Err(StoreError::Invalid(format!(
+                "«{}» is already a co-supervisor",
+                name.trim()
+            )));
+        }
+        self.write(|tx, actor| {
+            tx.execute(
+                "INSERT INTO co_supervisor (recipient_id, name) VALUES (?1, ?2)",
+                params![recipient.0, name.trim()],
+            )?;
+            let id = tx.last_insert_rowid();
+            record(
+                tx,
+                actor,
+                &Change {
+                    action: "create",
+                    entity: "co_supervisor",
+                    entity_id: Some(id),
+                    before: None,
+                    after: Some(json!({"name": name.trim()})),
+                },
+            )
+        })
+    }
+
+    /// The co-supervisors of a recipient, by name.
+    pub fn co_supervisors(&self, recipient: RecipientId) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name FROM co_supervisor WHERE recipient_id = ?1 ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([recipient.0], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
 fn row_to_recipient(r: &rusqlite::Row) -> rusqlite::Result<Recipient> {
     let rep_name: Option<String> = r.get(2)?;
     let rep_relation: Option<String> = r.get(3)?;

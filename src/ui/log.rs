@@ -24,6 +24,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if app.log_health_only {
         heading += &format!(" · {}", s.log_filter_health);
     }
+    for filter in [&app.log_assistant, &app.log_task]
+        .into_iter()
+        .filter(|f| !f.is_empty())
+    {
+        heading += &format!(" · {}", fit(filter, 20));
+    }
     if !app.log_search.is_empty() {
         heading += &format!(
             " · {}",

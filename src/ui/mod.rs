@@ -120,7 +120,14 @@ fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let mut used = crate::text::width(&label) + crate::text::width(&name);
         spans.push(Span::styled(label, theme.muted));
         spans.push(Span::styled(name, theme.heading));
-        if let Some(rep) = &r.representative {
+        if app.actor != r.arbeidsleder() {
+            let label = format!("  {}: ", s.at_keyboard);
+            used += crate::text::width(&label);
+            if used + 4 < room {
+                spans.push(Span::styled(label, theme.muted));
+                spans.push(Span::styled(fit(&app.actor, room - used), theme.heading));
+            }
+        } else if let Some(rep) = &r.representative {
             let who = if rep.relation.is_empty() {
                 rep.name.clone()
             } else {
