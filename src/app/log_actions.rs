@@ -384,15 +384,15 @@ impl App {
             );
         }
         let severity = SEVERITIES[form.selected(FieldId::Severity).min(2)];
-        let result = store.add_incident(
-            recipient.id,
+        let new = crate::store::log::NewIncident {
             at,
-            form.value(FieldId::What),
+            what: form.value(FieldId::What),
             severity,
-            form.value(FieldId::Action),
-            form.value(FieldId::FollowUp),
-            None,
-        );
+            action: form.value(FieldId::Action),
+            follow_up: form.value(FieldId::FollowUp),
+            log_entry: None,
+        };
+        let result = store.add_incident(recipient.id, &new);
         self.after_log_write(store, result.map(|_| ()));
     }
 

@@ -201,15 +201,15 @@ pub fn incident(ctx: &mut Context, command: IncidentCommand) -> Outcome {
             log_entry,
         } => {
             let at = date_time_arg("--at", &at, ctx)?;
-            let id = ctx.store.add_incident(
-                recipient.id,
+            let new = crate::store::log::NewIncident {
                 at,
-                &what,
-                &severity,
-                &action,
-                &follow_up,
+                what: &what,
+                severity: &severity,
+                action: &action,
+                follow_up: &follow_up,
                 log_entry,
-            )?;
+            };
+            let id = ctx.store.add_incident(recipient.id, &new)?;
             emit(&format!("{} (#{id})\n", ctx.lang.strings().saved))
         }
         IncidentCommand::Close { id, follow_up } => {

@@ -81,6 +81,19 @@ pub struct Appeal {
     pub decided_on: Option<NaiveDate>,
 }
 
+/// An incident as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewIncident<'a> {
+    pub at: NaiveDateTime,
+    pub what: &'a str,
+    /// low, medium or high.
+    pub severity: &'a str,
+    pub action: &'a str,
+    pub follow_up: &'a str,
+    /// The log entry it concerns.
+    pub log_entry: Option<i64>,
+}
+
 /// The allowed values of the code columns, for messages.
 pub const SEVERITIES: [&str; 3] = ["low", "medium", "high"];
 pub const NEED_REASONS: [&str; 3] = ["no_hours", "no_assistant", "other"];
@@ -362,16 +375,16 @@ impl Store {
             .optional()?)
     }
 
-    pub fn add_incident(
-        &mut self,
-        recipient: RecipientId,
-        at: NaiveDateTime,
-        what: &str,
-        severity: &str,
-        action: &str,
-        follow_up: &str,
-        log_entry: Option<i64>,
-    ) -> Result<i64> {
+    /// Records an incident, open until it is closed.
+    pub fn add_incident(&mut self, recipient: RecipientId, new: &NewIncident) -> Result<i64> {
+        let NewIncident {
+            at,
+            what,
+            severity,
+            action,
+            follow_up,
+            log_entry,
+        } = *new;
         let severity = one_of(severity, &SEVERITIES, "severity")?;
         if let Some(entry) = log_entry
             && self.log_entry(entry)?.is_none()
@@ -713,16 +726,20 @@ mod tests {
                 None,
             )
             .unwrap();
+        let new = |what, severity, log_entry| NewIncident {
+            at: at(19),
+            what,
+            severity,
+            action: "Sjekket",
+            follow_up: "",
+            log_entry,
+        };
         let fall = s
-            .add_incident(r, at(19), "Fall på badet", "medium", "Sjekket", "", None)
+            .add_incident(r, &new("Fall på badet", "medium", None))
             .unwrap();
+        assert!(s.add_incident(r, &new("x", "huge", None)).is_err());
         assert!(
-            s.add_incident(r, at(19), "x", "huge", "", "", None)
-                .is_err()
-        );
-        assert!(
-            s.add_incident(r, at(19), "x", "low", "", "", Some(99))
-                .is_err(),
+            s.add_incident(r, &new("x", "low", Some(99))).is_err(),
             "an unknown log entry"
         );
         s.close_incident(fall, "Ny løfterutine").unwrap();
