@@ -145,6 +145,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Cleaned text cut to `width` columns and padded with spaces to exactly
+/// `width` columns, by display width (emoji and combining marks included).
+pub fn pad(text: &str, width: usize) -> String {
+    let cut = fit(text, width.saturating_sub(1));
+    let fill = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(fill))
+}
+
 /// Display width of cleaned text.
 pub fn width(text: &str) -> usize {
     clean(text).width()
@@ -227,6 +235,13 @@ mod tests {
             vec!["Kari har 9,0 t", "hvile; aml § 10-8", "(1) krever 11,0 t."]
         );
         assert!(wrap(&"x".repeat(50), 10).iter().all(|l| l.width() <= 10));
+    }
+
+    #[test]
+    fn padding_counts_columns_not_characters() {
+        assert_eq!(pad("日本", 6).width(), 6);
+        assert_eq!(pad("Åse\u{301}", 6).width(), 6);
+        assert_eq!(pad(&"x".repeat(30), 6).width(), 6);
     }
 
     #[test]

@@ -263,6 +263,8 @@ impl App {
         }
         match store.data_version() {
             Ok(v) if v != self.seen_version => {
+                // Undo would put back a row another window has changed since.
+                self.undo = None;
                 if let Err(e) = self.reload(store) {
                     self.fail(&e.to_string());
                 } else {

@@ -175,7 +175,10 @@ pub fn training_gap(
     {
         return None;
     }
-    let assistant = entry.assistant?;
+    // A health task logged without an assistant has nobody trained for it.
+    let Some(assistant) = entry.assistant else {
+        return Some(TrainingStatus::Missing);
+    };
     let s = status(trainings, assistant, competence, entry.at.date());
     (!s.allows()).then_some(s)
 }
@@ -232,6 +235,13 @@ mod tests {
         let mut nursing = e.clone();
         nursing.medication.as_mut().unwrap().given_by = GivenBy::HomeNursing;
         assert_eq!(training_gap(&nursing, &task, &[]), None);
+        let mut nobody = e.clone();
+        nobody.assistant = None;
+        assert_eq!(
+            training_gap(&nobody, &task, &[]),
+            Some(TrainingStatus::Missing),
+            "no assistant, no silent health entry"
+        );
         let trained = Training {
             id: 1,
             assistant: AssistantId(1),

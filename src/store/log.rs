@@ -281,7 +281,8 @@ impl Store {
             .into_iter()
             .find(|t| t.id == entry.task)
             .ok_or_else(|| StoreError::Invalid("that task type no longer exists".into()))?;
-        if let Some(gap) = training_gap(entry, &task, &self.trainings()?) {
+        let gap = training_gap(entry, &task, &self.trainings()?);
+        if let Some(gap) = gap {
             let refuse = self.setting("log.refuse_untrained")?.as_deref() == Some("1");
             if refuse || !acknowledged {
                 return Err(StoreError::Entry(EntryError::Untrained(gap)));
@@ -316,7 +317,16 @@ impl Store {
                     entity: "task_log",
                     entity_id: Some(id),
                     before: None,
-                    after: Some(json!({"task_type_id": entry.task, "at": datetime_text(entry.at), "assistant_id": entry.assistant.map(|a| a.0), "corrects": entry.corrects})),
+                    after: Some(json!({
+                        "task_type_id": entry.task,
+                        "at": datetime_text(entry.at),
+                        "assistant_id": entry.assistant.map(|a| a.0),
+                        "note": entry.note.trim(),
+                        "medication": m.map(|m| json!({"drug": m.drug.trim(), "dose": m.dose.trim(), "outcome": m.outcome.code(), "reason": m.reason.trim(), "given_by": m.given_by.code()})),
+                        "corrects": entry.corrects,
+                        // The arbeidsleder was warned that the assistant lacks training, and went on.
+                        "acknowledged_untrained": gap.is_some(),
+                    })),
                 },
             )?;
             Ok(id)
@@ -411,14 +421,40 @@ impl Store {
     /// Closes an incident, with what was followed up.
     pub fn close_incident(&mut self, id: i64, follow_up: &str) -> Result<()> {
         self.write(|tx, actor| {
+            let before: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT status, follow_up FROM incident WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let Some((status, old_follow_up)) = before else {
+                return Err(StoreError::Invalid(format!("there is no incident {id}")));
+            };
+            // A new follow-up is added to the old one, never in its place.
+            let follow_up = match (old_follow_up.trim(), follow_up.trim()) {
+                (old, "") => old.to_owned(),
+                ("", new) => new.to_owned(),
+                (old, new) => format!("{old}\n{new}"),
+            };
             let n = tx.execute(
-                "UPDATE incident SET status = 'closed', follow_up = CASE WHEN ?1 = '' THEN follow_up ELSE ?1 END WHERE id = ?2",
-                params![follow_up.trim(), id],
+                "UPDATE incident SET status = 'closed', follow_up = ?1 WHERE id = ?2",
+                params![follow_up, id],
             )?;
             if n == 0 {
                 return Err(StoreError::Invalid(format!("there is no incident {id}")));
             }
-            record(tx, actor, &Change { action: "close", entity: "incident", entity_id: Some(id), before: None, after: Some(json!({"status": "closed", "follow_up": follow_up.trim()})) })
+            record(
+                tx,
+                actor,
+                &Change {
+                    action: "close",
+                    entity: "incident",
+                    entity_id: Some(id),
+                    before: Some(json!({"status": status, "follow_up": old_follow_up})),
+                    after: Some(json!({"status": "closed", "follow_up": follow_up})),
+                },
+            )
         })
     }
 

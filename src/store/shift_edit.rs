@@ -290,6 +290,12 @@ impl Store {
     ) -> Result<Shift> {
         self.write(|tx, actor| {
             let mut s = load(tx, id)?;
+            if !s.status.counts() {
+                return Err(StoreError::Invalid(format!(
+                    "the shift is marked {}; a substitute's shift is the one to mark worked",
+                    s.status.code()
+                )));
+            }
             if let Some((a, b)) = actual {
                 check_times(a, b).map_err(StoreError::Invalid)?;
             }
@@ -311,6 +317,12 @@ impl Store {
     ) -> Result<(Shift, Option<ShiftId>)> {
         self.write(|tx, actor| {
             let mut s = load(tx, id)?;
+            if !s.status.counts() {
+                return Err(StoreError::Invalid(format!(
+                    "the shift is already marked {}",
+                    s.status.code()
+                )));
+            }
             if substitute.is_some() && substitute == s.assistant {
                 return Err(StoreError::Invalid(
                     "the substitute must be someone else".into(),
@@ -483,6 +495,14 @@ mod tests {
         let sub = s.shift(sub.unwrap()).unwrap();
         assert_eq!((sub.assistant, sub.start), (Some(per), at(23, 8)));
         assert!(s.mark_absent(a, Some(kari)).is_err());
+        assert!(
+            s.mark_absent(a, None).is_err(),
+            "absent twice would make a second substitute"
+        );
+        assert!(
+            s.mark_worked(a, None).is_err(),
+            "an absent shift does not count again"
+        );
     }
 
     #[test]

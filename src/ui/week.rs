@@ -129,9 +129,9 @@ fn shift_line(app: &App, theme: &Theme, idx: usize, selected: bool, width: usize
     };
     let base = row_style(selected, theme);
     let who = match app.data.name(shift.assistant) {
-        Some(name) => Span::styled(format!("{:<24}", fit(name, 23)), base),
+        Some(name) => Span::styled(crate::text::pad(name, 24), base),
         None => Span::styled(
-            format!("{:<24}", format!("! {}", s.open_shift)),
+            crate::text::pad(&format!("! {}", s.open_shift), 24),
             base.patch(theme.warning),
         ),
     };
