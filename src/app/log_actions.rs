@@ -91,7 +91,7 @@ impl App {
                     Field::text(FieldId::Search, s.f_search, self.log_search.clone()),
                     Field::lookup(
                         FieldId::Assistant,
-                        s.f_assistant,
+                        s.f_log_assistant,
                         self.log_assistant.clone(),
                         names,
                     ),
@@ -142,7 +142,7 @@ impl App {
             Field::lookup(FieldId::Task, s.f_task, text(c.map(|l| &l.task)), tasks),
             Field::lookup(
                 FieldId::Assistant,
-                s.f_assistant,
+                s.f_log_assistant,
                 text(c.and_then(|l| l.assistant.as_ref())),
                 names,
             ),

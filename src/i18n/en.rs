@@ -224,6 +224,7 @@ pub const STRINGS: Strings = Strings {
     need_form: "Unmet need",
     search_form: "Filter the log",
     f_task: "Task",
+    f_log_assistant: "Assistant",
     f_time: "Time",
     f_drug: "Drug (for medication)",
     f_dose: "Dose",

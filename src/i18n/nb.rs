@@ -214,6 +214,7 @@ pub const STRINGS: Strings = Strings {
     need_form: "Udekket behov",
     search_form: "Filtrer loggen",
     f_task: "Oppgave",
+    f_log_assistant: "Assistent",
     f_time: "Klokkeslett",
     f_drug: "Legemiddel (for medisin)",
     f_dose: "Dose",

@@ -262,6 +262,7 @@ pub struct Strings {
     pub need_form: &'static str,
     pub search_form: &'static str,
     pub f_task: &'static str,
+    pub f_log_assistant: &'static str,
     pub f_time: &'static str,
     pub f_drug: &'static str,
     pub f_dose: &'static str,
