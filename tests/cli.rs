@@ -1120,3 +1120,173 @@ fn routines_from_the_command_line_and_the_untrained_task_rule() {
         Some(0)
     );
 }
+
+#[test]
+fn task_types_are_edited_and_retired_and_appeals_decided() {
+    let db = initialised();
+    db.ok(&[
+        "task",
+        "edit",
+        "Handling",
+        "--rename",
+        "Innkjøp",
+        "--category",
+        "activity",
+    ]);
+    let list = db.ok(&["task", "list"]);
+    assert!(
+        list.contains("Innkjøp") && !list.contains("Handling"),
+        "{list}"
+    );
+    db.ok(&["task", "edit", "Innkjøp", "--retire"]);
+    assert!(!db.ok(&["task", "list"]).contains("Innkjøp"));
+    db.fails(&["task", "edit", "Nothing"], 1);
+    db.ok(&["appeal", "add", "--sent", "2026-11-20"]);
+    db.ok(&[
+        "appeal",
+        "decide",
+        "1",
+        "--status",
+        "changed",
+        "--on",
+        "2026-12-01",
+    ]);
+    db.fails(
+        &[
+            "appeal",
+            "decide",
+            "1",
+            "--status",
+            "maybe",
+            "--on",
+            "2026-12-01",
+        ],
+        1,
+    );
+    let need = db.json(&["report", "need", "--format", "json"]);
+    assert_eq!(need["appeals"][0]["status"], "changed");
+    db.ok(&["setting", "set", "backup.keep_daily", "3"]);
+    db.fails(&["setting", "set", "backup.keep_daily", "0"], 1);
+}
+
+/// The text reports as a caseworker, a doctor or home nursing reads them.
+#[test]
+fn report_texts() {
+    let db = initialised();
+    db.ok(&[
+        "assistant",
+        "add",
+        "Kari",
+        "--police-certificate",
+        "2026-01-01",
+        "--confidentiality",
+        "2026-01-01",
+        "--contract",
+        "2026-01-01",
+    ]);
+    db.ok(&[
+        "training",
+        "add",
+        "--assistant",
+        "Kari",
+        "--competence",
+        "Legemiddelhåndtering",
+        "--on",
+        "2026-01-05",
+        "--by",
+        "Sykepleier",
+        "--renew",
+        "2026-12-10",
+    ]);
+    let file = db.write(
+        "s.csv",
+        "date,start,end,assistant\n2026-11-23,08:00,16:00,Kari\n2026-11-24,08:00,16:00,Kari\n",
+    );
+    db.ok(&["import", "shifts", &file]);
+    db.ok(&[
+        "log",
+        "add",
+        "--task",
+        "Medisin",
+        "--assistant",
+        "Kari",
+        "--at",
+        "2026-11-24 08:00",
+        "--drug",
+        "Levetiracetam",
+        "--dose",
+        "500 mg",
+        "--planned",
+        "08:00",
+    ]);
+    db.ok(&[
+        "log",
+        "add",
+        "--task",
+        "Medisin",
+        "--assistant",
+        "Kari",
+        "--at",
+        "2026-11-24 20:00",
+        "--drug",
+        "Levetiracetam",
+        "--dose",
+        "500 mg",
+        "--outcome",
+        "refused",
+        "--reason",
+        "Kastet opp",
+        "--given-by",
+        "assistant",
+    ]);
+    db.ok(&[
+        "incident",
+        "add",
+        "--at",
+        "2026-11-24 19:10",
+        "--what",
+        "Fall på badet",
+        "--severity",
+        "medium",
+        "--action",
+        "Ringte legevakt",
+    ]);
+    db.ok(&[
+        "need",
+        "add",
+        "--at",
+        "2026-11-25 18:00",
+        "--hours",
+        "2,5",
+        "--what",
+        "Følge til lege",
+        "--reason",
+        "no_hours",
+    ]);
+    db.ok(&[
+        "application",
+        "add",
+        "--what",
+        "Økning til 45 t/uke",
+        "--sent",
+        "2026-11-02",
+    ]);
+    let range = ["--from", "2026-11-23", "--to", "2026-11-29"];
+    insta::assert_snapshot!(
+        "report_health",
+        db.ok(&[&["report", "health"][..], &range].concat())
+    );
+    insta::assert_snapshot!(
+        "report_incidents",
+        db.ok(&[&["report", "incidents"][..], &range].concat())
+    );
+    insta::assert_snapshot!(
+        "report_training",
+        db.ok(&["report", "training", "--to", "2026-11-26"])
+    );
+    insta::assert_snapshot!(
+        "report_need",
+        db.ok(&[&["report", "need"][..], &range].concat())
+    );
+    insta::assert_snapshot!("report_week", db.ok(&["report", "week", "2026-W48"]));
+}

@@ -314,6 +314,24 @@ pub enum TaskCommand {
         #[arg(long)]
         medication: bool,
     },
+    /// Change a task type, or retire it.
+    Edit {
+        /// The task type's current name.
+        name: String,
+        #[arg(long)]
+        rename: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+        /// The competence it requires ("" for none).
+        #[arg(long)]
+        requires: Option<String>,
+        /// Whether entries record medication.
+        #[arg(long)]
+        medication: Option<bool>,
+        /// No longer offer it (old entries keep it).
+        #[arg(long)]
+        retire: bool,
+    },
     /// List the task types.
     List,
 }
@@ -490,6 +508,15 @@ pub enum AppealCommand {
         /// municipality or county_governor.
         #[arg(long, default_value = "municipality")]
         to: String,
+    },
+    /// Record what came of an appeal.
+    Decide {
+        id: i64,
+        /// upheld, changed or withdrawn.
+        #[arg(long)]
+        status: String,
+        #[arg(long)]
+        on: String,
     },
 }
 

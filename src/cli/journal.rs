@@ -49,6 +49,45 @@ pub fn task(ctx: &mut Context, command: TaskCommand) -> Outcome {
                 .add_task_type(&name, category, requires, medication)?;
             saved(ctx)
         }
+        TaskCommand::Edit {
+            name,
+            rename,
+            category,
+            requires,
+            medication,
+            retire,
+        } => {
+            let task = ctx
+                .store
+                .task_types()?
+                .into_iter()
+                .find(|t| t.name.to_lowercase() == name.trim().to_lowercase())
+                .ok_or_else(|| {
+                    Failure::User(format!(
+                        "no task type is called «{}»; see `bpa task list`",
+                        crate::text::clean(&name)
+                    ))
+                })?;
+            let category = match category {
+                Some(c) => Category::from_code(&c.to_lowercase().replace('-', "_")).ok_or_else(|| Failure::User(format!("«{}» is not a category; use practical, personal_care, activity, training or health", crate::text::clean(&c))))?,
+                None => task.category,
+            };
+            let requires = match requires {
+                Some(c) if c.trim().is_empty() => None,
+                Some(c) => Some(ctx.store.competence(&c)?),
+                None => task.requires,
+            };
+            let new_name = rename.unwrap_or_else(|| task.name.clone());
+            ctx.store.edit_task_type(
+                task.id,
+                &new_name,
+                category,
+                requires,
+                medication.unwrap_or(task.medication),
+                !retire,
+            )?;
+            saved(ctx)
+        }
         TaskCommand::List => {
             let competences = ctx.store.competences()?;
             let rows: Vec<Vec<String>> = ctx
@@ -272,15 +311,23 @@ pub fn application(ctx: &mut Context, command: ApplicationCommand) -> Outcome {
 }
 
 pub fn appeal(ctx: &mut Context, command: AppealCommand) -> Outcome {
-    let AppealCommand::Add {
-        application,
-        sent,
-        to,
-    } = command;
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
-    ctx.store
-        .add_appeal(recipient.id, application, date_arg("--sent", &sent)?, &to)?;
-    saved(ctx)
+    match command {
+        AppealCommand::Add {
+            application,
+            sent,
+            to,
+        } => {
+            ctx.store
+                .add_appeal(recipient.id, application, date_arg("--sent", &sent)?, &to)?;
+            saved(ctx)
+        }
+        AppealCommand::Decide { id, status, on } => {
+            ctx.store
+                .decide_appeal(id, &status, date_arg("--on", &on)?)?;
+            saved(ctx)
+        }
+    }
 }
 
 /// Weekdays from `all`, `1-5`, or a list like `mon,wed` / `man,ons` / `1,3`.

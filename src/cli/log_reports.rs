@@ -153,12 +153,21 @@ pub fn incidents(ctx: &Context, r: &RangeArgs) -> Outcome {
     let rows: Vec<Vec<String>> = items
         .iter()
         .map(|i| {
+            // CSV keeps the codes for scripts; text speaks the user's language.
+            let (severity, status) = if r.format == Format::Csv {
+                (i.severity.clone(), i.status.clone())
+            } else {
+                (
+                    ctx.lang.severity(&i.severity),
+                    ctx.lang.incident_status(&i.status),
+                )
+            };
             vec![
                 i.at.format("%Y-%m-%d %H:%M").to_string(),
-                i.severity.clone(),
+                severity,
                 i.what.clone(),
                 i.action_taken.clone(),
-                i.status.clone(),
+                status,
             ]
         })
         .collect();
@@ -354,7 +363,7 @@ pub fn need(ctx: &Context, r: &RangeArgs) -> Outcome {
                     n.at.format("%d.%m %H:%M"),
                     lang.hours(n.minutes),
                     crate::text::clean(&n.what),
-                    n.reason
+                    lang.need_reason(&n.reason)
                 );
             }
             out += &format!("\n{} ({})\n", s.report_incidents, report.incidents.len());
@@ -362,7 +371,7 @@ pub fn need(ctx: &Context, r: &RangeArgs) -> Outcome {
                 out += &format!(
                     "  {} [{}] {}\n",
                     i.at.format("%d.%m %H:%M"),
-                    i.severity,
+                    lang.severity(&i.severity),
                     crate::text::clean(&i.what)
                 );
             }

@@ -247,6 +247,7 @@ pub const STRINGS: Strings = Strings {
     given_by: ["assistant", "home nursing", "the recipient"],
     severities: ["low", "medium", "high"],
     need_reasons: ["no hours left", "no assistant", "other"],
+    incident_statuses: ["open", "closed"],
     report_health: "Health and medication log",
     report_incidents: "Incidents",
     report_training: "Training as of",

@@ -176,6 +176,37 @@ impl Lang {
         self.strings().outcomes[i]
     }
 
+    /// An incident's severity code (`low`, `medium`, `high`) in words.
+    pub fn severity(self, code: &str) -> String {
+        let i = crate::store::log::SEVERITIES
+            .iter()
+            .position(|c| *c == code);
+        i.map_or_else(
+            || code.to_owned(),
+            |i| self.strings().severities[i].to_owned(),
+        )
+    }
+
+    /// An unmet need's reason code in words.
+    pub fn need_reason(self, code: &str) -> String {
+        let i = crate::store::log::NEED_REASONS
+            .iter()
+            .position(|c| *c == code);
+        i.map_or_else(
+            || code.to_owned(),
+            |i| self.strings().need_reasons[i].to_owned(),
+        )
+    }
+
+    /// An incident's status code (`open`, `closed`) in words.
+    pub fn incident_status(self, code: &str) -> String {
+        match code {
+            "open" => self.strings().incident_statuses[0].to_owned(),
+            "closed" => self.strings().incident_statuses[1].to_owned(),
+            other => other.to_owned(),
+        }
+    }
+
     pub fn missing(self, m: Missing) -> &'static str {
         self.strings().missing[m as usize]
     }

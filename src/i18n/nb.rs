@@ -237,6 +237,7 @@ pub const STRINGS: Strings = Strings {
     given_by: ["assistent", "hjemmesykepleien", "mottakeren selv"],
     severities: ["lav", "middels", "høy"],
     need_reasons: ["ingen timer igjen", "ingen assistent", "annet"],
+    incident_statuses: ["åpen", "lukket"],
     report_health: "Helse- og medisinlogg",
     report_incidents: "Avvik",
     report_training: "Opplæring per",

@@ -286,6 +286,8 @@ pub struct Strings {
     pub given_by: [&'static str; 3],
     pub severities: [&'static str; 3],
     pub need_reasons: [&'static str; 3],
+    /// Incident status: open, closed.
+    pub incident_statuses: [&'static str; 2],
 
     pub key_matrix: &'static str,
     pub matrix_title: &'static str,

@@ -12,7 +12,8 @@ use rusqlite::{Connection, OpenFlags};
 use super::migrate::{SCHEMA_VERSION, user_version};
 use super::{Result, Store, StoreError, create_private_dir, create_private_file};
 
-/// How many daily and weekly backups automatic rotation keeps.
+/// How many daily and weekly backups automatic rotation keeps by default
+/// (the settings `backup.keep_daily` and `backup.keep_weekly` change it).
 pub const KEEP_DAILY: usize = 7;
 pub const KEEP_WEEKLY: usize = 8;
 
@@ -210,7 +211,8 @@ impl Store {
             return Ok(None);
         }
         let made = self.backup_now(now)?;
-        for old in to_remove(&list(&dir), KEEP_DAILY, KEEP_WEEKLY) {
+        let (daily, weekly) = self.backup_keep()?;
+        for old in to_remove(&list(&dir), daily, weekly) {
             let _ = fs::remove_file(old);
         }
         Ok(Some(made))

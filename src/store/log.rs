@@ -604,6 +604,74 @@ impl Store {
         })
     }
 
+    /// Records what came of an appeal.
+    pub fn decide_appeal(&mut self, id: i64, status: &str, on: NaiveDate) -> Result<()> {
+        let status = one_of(status, &APPEAL_STATUSES, "status")?;
+        self.write(|tx, actor| {
+            let before: Option<String> = tx
+                .query_row("SELECT status FROM appeal WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            let Some(before) = before else {
+                return Err(StoreError::Invalid(format!("there is no appeal {id}")));
+            };
+            tx.execute(
+                "UPDATE appeal SET status = ?1, decided_on = ?2 WHERE id = ?3",
+                params![status, date_text(on), id],
+            )?;
+            record(
+                tx,
+                actor,
+                &Change {
+                    action: "update",
+                    entity: "appeal",
+                    entity_id: Some(id),
+                    before: Some(json!({"status": before})),
+                    after: Some(json!({"status": status, "decided_on": date_text(on)})),
+                },
+            )
+        })
+    }
+
+    /// Changes a task type, or retires it (`active` false) so it is no longer offered.
+    pub fn edit_task_type(
+        &mut self,
+        id: i64,
+        name: &str,
+        category: Category,
+        requires: Option<i64>,
+        medication: bool,
+        active: bool,
+    ) -> Result<()> {
+        if name.trim().is_empty() {
+            return Err(StoreError::Invalid("the task type needs a name".into()));
+        }
+        self.write(|tx, actor| {
+            let before: Option<(String, String, Option<i64>, bool)> = tx
+                .query_row("SELECT name, category, requires_competence_id, medication FROM task_type WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .optional()?;
+            let Some(before) = before else {
+                return Err(StoreError::Invalid(format!("there is no task type {id}")));
+            };
+            tx.execute(
+                "UPDATE task_type SET name = ?1, category = ?2, requires_competence_id = ?3, medication = ?4, active = ?5 WHERE id = ?6",
+                params![name.trim(), category.code(), requires, medication, active, id],
+            )?;
+            record(
+                tx,
+                actor,
+                &Change {
+                    action: "update",
+                    entity: "task_type",
+                    entity_id: Some(id),
+                    before: Some(json!({"name": before.0, "category": before.1, "requires": before.2, "medication": before.3})),
+                    after: Some(json!({"name": name.trim(), "category": category.code(), "requires": requires, "medication": medication, "active": active})),
+                },
+            )
+        })
+    }
+
     pub fn applications(&self, recipient: RecipientId) -> Result<Vec<Application>> {
         let mut stmt = self.conn.prepare_cached("SELECT id, what, sent_on, reply_due, decided_on, decision FROM application WHERE recipient_id = ?1 ORDER BY sent_on")?;
         let rows = stmt.query_map([recipient.0], |r| {

@@ -29,6 +29,8 @@ pub const KNOWN: &[(&str, &str)] = &[
         "log.refuse_untrained",
         "1: refuse a health task by an assistant without valid training; 0 (default): warn and ask",
     ),
+    ("backup.keep_daily", "daily automatic backups kept: 7"),
+    ("backup.keep_weekly", "weekly automatic backups kept: 8"),
 ];
 
 impl Store {
@@ -54,7 +56,11 @@ impl Store {
             .trim()
             .parse()
             .ok()
-            .filter(|m| (0..=7 * 24 * 60).contains(m) && (!key.starts_with("log.") || *m <= 1))
+            .filter(|m| {
+                (0..=7 * 24 * 60).contains(m)
+                    && (!key.starts_with("log.") || *m <= 1)
+                    && (!key.starts_with("backup.") || (1..=365).contains(m))
+            })
             .ok_or_else(|| StoreError::Invalid(format!("«{value}» is not a number of minutes")))?;
         self.write(|tx, actor| {
             let before: Option<String> = tx.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?;
@@ -65,6 +71,20 @@ impl Store {
             record(tx, actor, &Change { action: "update", entity: "setting", entity_id: None, before: before.map(|b| json!({ key: b })), after: Some(json!({ key: minutes })) })?;
             Ok(())
         })
+    }
+
+    /// How many daily and weekly automatic backups to keep.
+    pub fn backup_keep(&self) -> Result<(usize, usize)> {
+        let get = |key: &str, default: usize| -> Result<usize> {
+            Ok(self
+                .setting(key)?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(default))
+        };
+        Ok((
+            get("backup.keep_daily", super::backup::KEEP_DAILY)?,
+            get("backup.keep_weekly", super::backup::KEEP_WEEKLY)?,
+        ))
     }
 
     /// The rule thresholds: the law's values unless a setting says otherwise.
