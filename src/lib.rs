@@ -13,6 +13,7 @@ pub mod domain;
 pub mod i18n;
 #[cfg(feature = "encryption")]
 pub mod passphrase;
+pub mod reports;
 pub mod shift_csv;
 pub mod store;
 pub mod summary;

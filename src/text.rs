@@ -153,6 +153,39 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{cut}{}", " ".repeat(fill))
 }
 
+/// CSV text with a header; every cell made safe for spreadsheets.
+pub fn csv_text(header: &[&str], rows: &[Vec<String>]) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header).map_err(|e| e.to_string())?;
+    for row in rows {
+        w.write_record(row.iter().map(|c| csv_cell(c)))
+            .map_err(|e| e.to_string())?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// Pretty JSON; string values are cleaned of control and bidi characters.
+pub fn json_text<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    fn clean_value(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) => {
+                if let Cow::Owned(c) = clean(s) {
+                    *s = c;
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(clean_value),
+            serde_json::Value::Object(map) => map.values_mut().for_each(clean_value),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(value).map_err(|e| e.to_string())?;
+    clean_value(&mut v);
+    let mut s = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
+    s.push('\n');
+    Ok(s)
+}
+
 /// Display width of cleaned text.
 pub fn width(text: &str) -> usize {
     clean(text).width()

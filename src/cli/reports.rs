@@ -86,10 +86,16 @@ pub fn report(ctx: &Context, command: ReportCommand) -> Outcome {
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
     let today = crate::clock::today();
     let (period, format, purpose) = match command {
-        ReportCommand::Health(r) => return super::log_reports::health(ctx, &r),
-        ReportCommand::Incidents(r) => return super::log_reports::incidents(ctx, &r),
-        ReportCommand::Training(r) => return super::log_reports::training(ctx, &r),
-        ReportCommand::Need(r) => return super::log_reports::need(ctx, &r),
+        ReportCommand::Health(r) => {
+            return super::log_reports::print(ctx, &r, crate::reports::health);
+        }
+        ReportCommand::Incidents(r) => {
+            return super::log_reports::print(ctx, &r, crate::reports::incidents);
+        }
+        ReportCommand::Training(r) => {
+            return super::log_reports::print(ctx, &r, crate::reports::training);
+        }
+        ReportCommand::Need(r) => return super::log_reports::print(ctx, &r, crate::reports::need),
         ReportCommand::Week {
             week,
             format,
