@@ -398,3 +398,21 @@ fn the_log_of_a_day_and_the_training_matrix() {
     let screen = text(terminal.backend().buffer());
     assert!(screen.contains("opplæringer er utløpt"), "{screen}");
 }
+
+#[test]
+fn every_report_on_the_reports_screen() {
+    let (mut app, mut store) = demo();
+    app.update(Action::GoTo(Screen::Reports), &mut store);
+    for name in [
+        "report_screen_health",
+        "report_screen_incidents",
+        "report_screen_training",
+        "report_screen_need",
+    ] {
+        app.update(Action::NextReport, &mut store);
+        assert!(!app.report_text.is_empty(), "{name}");
+        snapshot(name, &app);
+    }
+    app.update(Action::NextReport, &mut store);
+    assert_eq!(app.report_view, 0, "back to the hours");
+}

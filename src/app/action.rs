@@ -70,6 +70,7 @@ pub enum Action {
     ToggleMatrix,
     Tick,
     PickActor,
+    NextReport,
     Choose,
     Yes,
     No,

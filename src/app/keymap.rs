@@ -207,7 +207,14 @@ const ALLOCATION: &[Binding] = &[
     UP_DOWN[0],
     UP_DOWN[1],
 ];
-const REPORTS: &[Binding] = &WEEK_NAV;
+const REPORTS: &[Binding] = &[
+    bind!([C('v')], Action::NextReport, key_report_view, true),
+    WEEK_NAV[0],
+    WEEK_NAV[1],
+    WEEK_NAV[2],
+    UP_DOWN[0],
+    UP_DOWN[1],
+];
 
 /// The bindings of a screen (without the global ones).
 pub fn screen_bindings(screen: Screen) -> &'static [Binding] {

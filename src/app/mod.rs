@@ -158,6 +158,11 @@ pub struct App {
     pub show_matrix: bool,
     /// Who is at the keyboard, for the audit log.
     pub actor: String,
+    /// Which report the Reports screen shows (0: hours; 1–4: health,
+    /// incidents, training, need), its text and how far it is scrolled.
+    pub report_view: usize,
+    pub report_text: String,
+    pub report_scroll: usize,
     /// The Log screen shows entries containing this text.
     pub log_search: String,
     /// The Log screen shows this assistant's entries only.
@@ -209,7 +214,10 @@ impl App {
             undo: None,
             log_health_only: false,
             show_matrix: false,
-            actor: actor.clone(),
+            actor,
+            report_view: 0,
+            report_text: String::new(),
+            report_scroll: 0,
             log_search: String::new(),
             log_assistant: String::new(),
             log_task: String::new(),
@@ -241,6 +249,7 @@ impl App {
     /// Reads everything the screens show from the store.
     pub fn reload(&mut self, store: &Store) -> crate::store::Result<()> {
         self.data = Data::load(store, self.recipient.as_ref(), self.week, self.log_day)?;
+        self.report_text = self.report_of_view(store)?;
         self.seen_version = store.data_version()?;
         self.clamp_cursors();
         Ok(())
@@ -504,6 +513,21 @@ impl App {
                 self.picker = Some(current.unwrap_or(0));
             }
             Action::PickActor => self.open_actor_picker(),
+            Action::NextReport => {
+                self.report_view = (self.report_view + 1) % 5;
+                self.report_scroll = 0;
+                match self.report_of_view(store) {
+                    Ok(text) => self.report_text = text,
+                    Err(e) => self.fail(&e.to_string()),
+                }
+            }
+            Action::Up if screen == Screen::Reports => {
+                self.report_scroll = self.report_scroll.saturating_sub(1)
+            }
+            Action::Down if screen == Screen::Reports => {
+                self.report_scroll = (self.report_scroll + 1)
+                    .min(self.report_text.lines().count().saturating_sub(1));
+            }
             Action::PreviousWeek => week = week.previous(),
             Action::NextWeek => week = week.next(),
             Action::ThisWeek => {
@@ -628,6 +652,28 @@ impl App {
             }
         }
         people
+    }
+
+    /// The text of the report the Reports screen shows, for the selected week.
+    fn report_of_view(&self, store: &Store) -> crate::store::Result<String> {
+        let Some(recipient) = &self.recipient else {
+            return Ok(String::new());
+        };
+        let source = crate::reports::Source {
+            store,
+            recipient: recipient.id,
+            recipient_name: &recipient.name,
+            lang: self.lang,
+        };
+        let days = self.week.days();
+        let text = crate::reports::Format::Text;
+        match self.report_view {
+            1 => crate::reports::health(&source, days, text),
+            2 => crate::reports::incidents(&source, days, text),
+            3 => crate::reports::training(&source, days, text),
+            4 => crate::reports::need(&source, days, text),
+            _ => Ok(String::new()),
+        }
     }
 
     fn open_actor_picker(&mut self) {

@@ -194,6 +194,8 @@ pub const STRINGS: Strings = Strings {
     err_factor: "«{}» is not a factor; write a number from 0 to 2, e.g. 0.5",
     err_in_field: "{}: {}",
     err_save: "Could not save: {}",
+    key_report_view: "next report",
+    report_views: "Hours|Health and medication|Incidents|Training|Need",
     key_who: "who is at the keyboard",
     who_title: "Who is at the keyboard?",
     f_who: "Name",

@@ -184,6 +184,8 @@ pub const STRINGS: Strings = Strings {
     err_factor: "«{}» er ikke en faktor; skriv et tall fra 0 til 2, f.eks. 0,5",
     err_in_field: "{}: {}",
     err_save: "Kunne ikke lagre: {}",
+    key_report_view: "neste rapport",
+    report_views: "Timer|Helse og medisin|Avvik|Opplæring|Behov",
     key_who: "hvem sitter ved tastaturet",
     who_title: "Hvem sitter ved tastaturet?",
     f_who: "Navn",

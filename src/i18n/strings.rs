@@ -310,6 +310,9 @@ pub struct Strings {
     pub role_co_supervisor: &'static str,
     pub role_assistant: &'static str,
 
+    pub key_report_view: &'static str,
+    pub report_views: &'static str,
+
     // Week editing
     pub key_delete: &'static str,
     pub key_worked: &'static str,

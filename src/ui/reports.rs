@@ -13,6 +13,9 @@ use crate::text::fit;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
+    if app.report_view > 0 {
+        return text_report(app, theme, frame, area);
+    }
     let [left, right] = Layout::default()
         .direction(Direction::Horizontal)
         .constraints([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -62,4 +65,33 @@ fn month_title(app: &App) -> String {
             }
             crate::summary::Period::Week(_) => String::new(),
         })
+}
+
+/// One of the log reports, as `bpa report …` prints it, scrolled with ↑ ↓.
+fn text_report(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let s = app.lang.strings();
+    let views: Vec<&str> = s.report_views.split('|').collect();
+    let heading = format!(
+        "{} ({}/{}) · {}",
+        views.get(app.report_view).copied().unwrap_or(""),
+        app.report_view + 1,
+        views.len(),
+        s.week_n.replace("{}", &app.week.number().to_string())
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .title(title(&heading, theme));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let lines: Vec<Line> = app
+        .report_text
+        .lines()
+        .skip(app.report_scroll)
+        .take(inner.height as usize)
+        .map(|l| Line::from(Span::raw(fit(l, width))))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    cursor_at(frame, inner.x, inner.y);
 }
