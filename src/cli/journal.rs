@@ -30,6 +30,20 @@ fn assistant(ctx: &Context, name: &str) -> Result<crate::domain::ids::AssistantI
     })
 }
 
+/// A task type by name (case does not matter).
+fn task_by_name(ctx: &Context, name: &str) -> Result<crate::domain::log::TaskType, Failure> {
+    ctx.store
+        .task_types()?
+        .into_iter()
+        .find(|t| t.name.to_lowercase() == name.trim().to_lowercase())
+        .ok_or_else(|| {
+            Failure::User(format!(
+                "no task type is called «{}»; see `bpa task list`",
+                crate::text::clean(name)
+            ))
+        })
+}
+
 fn saved(ctx: &Context) -> Outcome {
     emit(&format!("{}\n", ctx.lang.strings().saved))
 }
@@ -57,17 +71,7 @@ pub fn task(ctx: &mut Context, command: TaskCommand) -> Outcome {
             medication,
             retire,
         } => {
-            let task = ctx
-                .store
-                .task_types()?
-                .into_iter()
-                .find(|t| t.name.to_lowercase() == name.trim().to_lowercase())
-                .ok_or_else(|| {
-                    Failure::User(format!(
-                        "no task type is called «{}»; see `bpa task list`",
-                        crate::text::clean(&name)
-                    ))
-                })?;
+            let task = task_by_name(ctx, &name)?;
             let category = match category {
                 Some(c) => Category::from_code(&c.to_lowercase().replace('-', "_")).ok_or_else(|| Failure::User(format!("«{}» is not a category; use practical, personal_care, activity, training or health", crate::text::clean(&c))))?,
                 None => task.category,
@@ -159,17 +163,7 @@ pub fn log(ctx: &mut Context, command: LogCommand) -> Outcome {
         corrects,
     } = command;
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
-    let task_type = ctx
-        .store
-        .task_types()?
-        .into_iter()
-        .find(|t| t.name.to_lowercase() == task.trim().to_lowercase())
-        .ok_or_else(|| {
-            Failure::User(format!(
-                "no task type is called «{}»; see `bpa task list`",
-                crate::text::clean(&task)
-            ))
-        })?;
+    let task_type = task_by_name(ctx, &task)?;
     let at = match at {
         Some(t) => date_time_arg("--at", &t, ctx)?,
         None => crate::clock::now(),
@@ -379,17 +373,7 @@ pub fn routine(ctx: &mut Context, command: RoutineCommand) -> Outcome {
                     crate::text::clean(&name)
                 ))
             })?;
-            let task = ctx
-                .store
-                .task_types()?
-                .into_iter()
-                .find(|t| t.name.to_lowercase() == task.trim().to_lowercase())
-                .ok_or_else(|| {
-                    Failure::User(format!(
-                        "no task type is called «{}»; see `bpa task list`",
-                        crate::text::clean(&task)
-                    ))
-                })?;
+            let task = task_by_name(ctx, &task)?;
             let at = at.map(|a| time("--at", &a, ctx)).transpose()?;
             ctx.store.add_routine_item(routine, task.id, at, &label)?;
             saved(ctx)
