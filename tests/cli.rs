@@ -1290,3 +1290,43 @@ fn report_texts() {
     );
     insta::assert_snapshot!("report_week", db.ok(&["report", "week", "2026-W48"]));
 }
+
+#[test]
+fn a_rota_applied_in_pieces_keeps_its_rhythm() {
+    let db = initialised();
+    db.ok(&["rota", "add", "Todelt", "--weeks", "2"]);
+    db.ok(&[
+        "rota", "slot", "Todelt", "--week", "1", "--day", "mon", "--start", "08:00", "--end",
+        "12:00",
+    ]);
+    db.ok(&[
+        "rota", "slot", "Todelt", "--week", "2", "--day", "tue", "--start", "08:00", "--end",
+        "13:00",
+    ]);
+    db.ok(&[
+        "rota",
+        "apply",
+        "Todelt",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-29",
+    ]);
+    // The second piece starts a week later but belongs to the same cycle.
+    db.ok(&[
+        "rota",
+        "apply",
+        "Todelt",
+        "--from",
+        "2026-11-30",
+        "--to",
+        "2026-12-06",
+        "--cycle-start",
+        "2026-11-23",
+    ]);
+    let w49 = db.json(&["report", "week", "2026-W49", "--format", "json"]);
+    assert_eq!(
+        w49["scheduled_minutes"], 300,
+        "week 2 of the cycle, not week 1 again"
+    );
+}

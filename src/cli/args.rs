@@ -623,6 +623,10 @@ pub enum RotaCommand {
         from: String,
         #[arg(long)]
         to: String,
+        /// A day in the cycle's first week (default: --from), so a rota laid
+        /// out a piece at a time keeps its rhythm.
+        #[arg(long)]
+        cycle_start: Option<String>,
     },
     /// Lay the rota's shifts out over the days; nothing is added twice.
     Apply {
@@ -631,5 +635,8 @@ pub enum RotaCommand {
         from: String,
         #[arg(long)]
         to: String,
+        /// A day in the cycle's first week (default: --from).
+        #[arg(long)]
+        cycle_start: Option<String>,
     },
 }

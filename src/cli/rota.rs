@@ -9,7 +9,7 @@ use crate::domain::allocation::Allocation;
 use crate::domain::hours::figures;
 use crate::domain::ids::ShiftId;
 use crate::domain::parse;
-use crate::domain::rota::{Planned, Slot, lay_out};
+use crate::domain::rota::{Planned, Slot, lay_out_from};
 use crate::domain::services::Service;
 use crate::domain::shift::{Shift, ShiftKind, ShiftStatus};
 use crate::domain::time::{DayRange, Week};
@@ -248,10 +248,16 @@ pub fn rota(ctx: &mut Context, command: RotaCommand) -> Outcome {
             }
             emit(&out)
         }
-        RotaCommand::Preview { name, from, to } => {
+        RotaCommand::Preview {
+            name,
+            from,
+            to,
+            cycle_start,
+        } => {
             let rota = find(ctx, &name)?;
             let range = DayRange::inclusive(date_arg("--from", &from)?, date_arg("--to", &to)?);
-            let planned = lay_out(&rota, range);
+            let start = opt_date_arg("--cycle-start", cycle_start.as_ref())?.unwrap_or(range.start);
+            let planned = lay_out_from(&rota, range, start);
             let allocations = ctx.store.allocations(recipient.id)?;
             let existing = ctx.store.shifts_in(
                 recipient.id,
@@ -259,10 +265,22 @@ pub fn rota(ctx: &mut Context, command: RotaCommand) -> Outcome {
             )?;
             emit(&preview(ctx, &allocations, &existing, &planned, range))
         }
-        RotaCommand::Apply { name, from, to } => {
+        RotaCommand::Apply {
+            name,
+            from,
+            to,
+            cycle_start,
+        } => {
             let rota = find(ctx, &name)?;
             let range = DayRange::inclusive(date_arg("--from", &from)?, date_arg("--to", &to)?);
-            let (added, skipped) = ctx.store.apply_rota(recipient.id, &lay_out(&rota, range))?;
+            let (added, skipped) = ctx.store.apply_rota(
+                recipient.id,
+                &lay_out_from(
+                    &rota,
+                    range,
+                    opt_date_arg("--cycle-start", cycle_start.as_ref())?.unwrap_or(range.start),
+                ),
+            )?;
             let added = added.len();
             let s = ctx.lang.strings();
             emit(&format!(

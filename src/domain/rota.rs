@@ -40,10 +40,18 @@ pub struct Planned {
 /// week is the week `range` starts in. An end at or before the start is the
 /// next day.
 pub fn lay_out(rota: &Rota, range: DayRange) -> Vec<Planned> {
-    let first = Week::containing(range.start).monday();
+    lay_out_from(rota, range, range.start)
+}
+
+/// As [`lay_out`], with the cycle's first week being the week of
+/// `cycle_start`, so a rota applied a piece at a time keeps its rhythm.
+pub fn lay_out_from(rota: &Rota, range: DayRange, cycle_start: chrono::NaiveDate) -> Vec<Planned> {
+    let first = Week::containing(cycle_start).monday();
     let mut out = Vec::new();
     for day in range.iter_days() {
-        let week_index = ((day - first).num_days() / 7) as u32 % rota.cycle_weeks.max(1) + 1;
+        let week_index = ((day - first).num_days().div_euclid(7))
+            .rem_euclid(i64::from(rota.cycle_weeks.max(1))) as u32
+            + 1;
         let weekday = day.weekday().number_from_monday();
         for slot in rota
             .slots
@@ -114,5 +122,24 @@ mod tests {
             ]
         );
         assert_eq!(shifts[1].end, (monday + Duration::days(10)).and_time(t(7)));
+        // Applied from the second week on, with the cycle still starting on the
+        // first, the second week's pattern comes first.
+        let later = lay_out_from(
+            &rota,
+            DayRange::new(monday + Duration::days(7), monday + Duration::days(14)),
+            monday,
+        );
+        assert_eq!(
+            later.iter().map(|s| s.start.date()).collect::<Vec<_>>(),
+            vec![monday + Duration::days(9)]
+        );
+        // And a cycle start after the range counts backwards the same way.
+        let before = lay_out_from(
+            &rota,
+            DayRange::new(monday, monday + Duration::days(7)),
+            monday + Duration::days(14),
+        );
+        assert_eq!(before.len(), 1);
+        assert_eq!(before[0].start.date(), monday);
     }
 }
