@@ -167,6 +167,33 @@ fn overwrite(tx: &Transaction, actor: &str, s: &Shift, action: &str) -> Result<S
     Ok(before)
 }
 
+/// Stores a deleted shift again with everything it had (status, actual times).
+fn store_again(
+    tx: &Transaction,
+    actor: &str,
+    recipient: RecipientId,
+    shift: &Shift,
+) -> Result<ShiftId> {
+    let id = insert(
+        tx,
+        actor,
+        recipient,
+        &ShiftFields::of(shift),
+        shift.status,
+        None,
+    )?;
+    overwrite(
+        tx,
+        actor,
+        &Shift {
+            id,
+            ..shift.clone()
+        },
+        "restore",
+    )?;
+    Ok(id)
+}
+
 fn delete(tx: &Transaction, actor: &str, id: ShiftId) -> Result<Shift> {
     let before = load(tx, id)?;
     let logged: i64 = tx.query_row(
@@ -259,26 +286,7 @@ impl Store {
 
     /// Stores a deleted shift again, as it was (undo of a delete).
     pub fn reinsert_shift(&mut self, recipient: RecipientId, shift: &Shift) -> Result<ShiftId> {
-        self.write(|tx, actor| {
-            let id = insert(
-                tx,
-                actor,
-                recipient,
-                &ShiftFields::of(shift),
-                shift.status,
-                None,
-            )?;
-            overwrite(
-                tx,
-                actor,
-                &Shift {
-                    id,
-                    ..shift.clone()
-                },
-                "restore",
-            )?;
-            Ok(id)
-        })
+        self.write(|tx, actor| store_again(tx, actor, recipient, shift))
     }
 
     /// Marks a shift worked, with the actual times when they differ from
@@ -374,23 +382,7 @@ impl Store {
                 overwrite(tx, actor, shift, "restore")?;
             }
             for shift in reinsert {
-                let id = insert(
-                    tx,
-                    actor,
-                    recipient,
-                    &ShiftFields::of(shift),
-                    shift.status,
-                    None,
-                )?;
-                overwrite(
-                    tx,
-                    actor,
-                    &Shift {
-                        id,
-                        ..shift.clone()
-                    },
-                    "restore",
-                )?;
+                store_again(tx, actor, recipient, shift)?;
             }
             Ok(())
         })
