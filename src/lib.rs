@@ -10,6 +10,7 @@ pub mod cli;
 pub mod clock;
 pub mod demo;
 pub mod domain;
+pub mod files;
 pub mod i18n;
 #[cfg(feature = "encryption")]
 pub mod passphrase;

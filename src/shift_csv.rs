@@ -191,6 +191,7 @@ fn parse_row(
         kind,
         status: ShiftStatus::Planned,
         note: note.to_owned(),
+        active: Vec::new(),
     })
 }
 

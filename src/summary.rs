@@ -256,6 +256,7 @@ mod tests {
             kind: ShiftKind::Ordinary,
             status: ShiftStatus::Planned,
             note: String::new(),
+            active: Vec::new(),
         };
         store
             .import_shifts(r, &[shift("Kari", 8, 16), shift("", 16, 20)])

@@ -341,6 +341,7 @@ fn strange_names_never_break_a_layout() {
             end: day.and_hms_opt(12, 0, 0).unwrap(),
             kind: bpa::domain::shift::ShiftKind::Ordinary,
             note: "=1+1 \u{1b}[31m".into(),
+            active: Vec::new(),
         };
         store.add_shift_fields(r.id, &fields).unwrap();
     }

@@ -59,6 +59,11 @@ impl App {
             Field::text(FieldId::Phone, s.f_phone, a.phone.clone()),
             Field::text(FieldId::Email, s.f_email, a.email.clone()),
             Field::text(
+                FieldId::EmployeeNumber,
+                s.f_employee_number,
+                a.employee_number.clone(),
+            ),
+            Field::text(
                 FieldId::Percent,
                 s.f_percent,
                 a.employment_percent
@@ -170,6 +175,7 @@ impl App {
             contract,
             active: form.selected(FieldId::Active) == 0,
             notes: form.value(FieldId::Notes).to_owned(),
+            employee_number: form.value(FieldId::EmployeeNumber).trim().to_owned(),
         })
     }
 

@@ -26,6 +26,8 @@ pub enum FieldId {
     Kind,
     ActualStart,
     ActualEnd,
+    ActivePeriods,
+    EmployeeNumber,
     Substitute,
     WeekNumber,
     Name,

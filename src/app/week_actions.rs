@@ -8,7 +8,7 @@ use super::form::{Field, FieldId, Form};
 use super::{Action, App, Confirm, ConfirmKind, FormPurpose, WeekRow};
 use crate::domain::ids::{AssistantId, ShiftId};
 use crate::domain::parse;
-use crate::domain::shift::{Shift, ShiftKind};
+use crate::domain::shift::{ActivePeriod, Shift, ShiftKind, place_in_shift};
 use crate::domain::time::Week;
 use crate::store::{ShiftFields, Store, StoreError};
 
@@ -200,6 +200,11 @@ impl App {
             ));
         }
         fields.push(Field::text(
+            FieldId::ActivePeriods,
+            s.f_active_periods,
+            from.map(|sh| periods_text(&sh.active)).unwrap_or_default(),
+        ));
+        fields.push(Field::text(
             FieldId::Notes,
             s.f_note,
             from.map(|sh| sh.note.clone()).unwrap_or_default(),
@@ -275,6 +280,35 @@ impl App {
         }
     }
 
+    /// Reads the active periods field of a shift that runs `start`–`end`.
+    fn read_active(
+        form: &mut Form,
+        start: NaiveDateTime,
+        end: NaiveDateTime,
+        lang: crate::i18n::Lang,
+    ) -> Option<Vec<ActivePeriod>> {
+        let pairs = match parse::clock_periods(form.value(FieldId::ActivePeriods)) {
+            Ok(p) => p,
+            Err(e) => {
+                form.fail(Some(FieldId::ActivePeriods), lang.parse_error(&e));
+                return None;
+            }
+        };
+        let mut placed = Vec::new();
+        for (a, b) in pairs {
+            let Some(p) = place_in_shift(start, end, a, b) else {
+                let label = format!("{}–{}", a.format("%H:%M"), b.format("%H:%M"));
+                form.fail(
+                    Some(FieldId::ActivePeriods),
+                    lang.strings().err_period_outside.replace("{}", &label),
+                );
+                return None;
+            };
+            placed.push(p);
+        }
+        Some(placed)
+    }
+
     fn read_shift_form(&mut self) -> Option<ShiftFields> {
         let lang = self.lang;
         let assistant = {
@@ -324,6 +358,7 @@ impl App {
         } else {
             None
         };
+        let active = Self::read_active(form, start, end, lang)?;
         Some(ShiftFields {
             assistant,
             allocation,
@@ -331,6 +366,7 @@ impl App {
             end,
             kind,
             note: form.value(FieldId::Notes).to_owned(),
+            active,
         })
     }
 
@@ -429,6 +465,11 @@ impl App {
                 s.f_actual_end,
                 b.format("%H:%M").to_string(),
             ),
+            Field::text(
+                FieldId::ActivePeriods,
+                s.f_active_periods,
+                periods_text(&shift.active),
+            ),
         ];
         let title = format!("{}: {}", s.worked_title, self.describe(&shift));
         self.form = Some((FormPurpose::Worked(shift.id), Form::new(title, fields)));
@@ -449,7 +490,10 @@ impl App {
         let Some(end) = Self::read_time(form, FieldId::ActualEnd, day, Some(start), lang) else {
             return;
         };
-        match store.mark_worked(id, Some((start, end))) {
+        let Some(active) = Self::read_active(form, start, end, lang) else {
+            return;
+        };
+        match store.mark_worked(id, Some((start, end)), Some(&active)) {
             Ok(before) => {
                 self.form = None;
                 self.after_change(
@@ -703,6 +747,7 @@ impl App {
                 kind: f.kind,
                 status: crate::domain::shift::ShiftStatus::Planned,
                 note: String::new(),
+                active: f.active.clone(),
             })
             .collect();
         let hours =
@@ -874,4 +919,13 @@ impl App {
             ),
         }
     }
+}
+
+/// Active periods as the form shows them: `01:10-01:40, 03:00-03:20`.
+pub(super) fn periods_text(periods: &[ActivePeriod]) -> String {
+    periods
+        .iter()
+        .map(|p| format!("{}-{}", p.start.format("%H:%M"), p.end.format("%H:%M")))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

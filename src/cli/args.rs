@@ -126,6 +126,13 @@ pub enum Command {
     /// Rotas (turnus): cycles of 1–8 weeks of shift patterns.
     #[command(subcommand)]
     Rota(RotaCommand),
+    /// Write timesheets, payroll files, calendars or everything to files.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Approve a month of an assistant's shifts for payroll (locks them).
+    Approve(ApproveArgs),
+    /// Reopen an approved month, so its shifts can be changed again.
+    Unapprove(ApproveArgs),
     /// Make a checked backup copy (default: in `backups/` beside the database).
     Backup {
         /// Where to write the copy.
@@ -240,7 +247,35 @@ pub enum AssistantCommand {
         /// Date the employment contract was signed.
         #[arg(long)]
         contract: Option<String>,
+        /// The employer's employee number (payroll files need it).
+        #[arg(long)]
+        employee_number: Option<String>,
     },
+    /// Change an assistant; only the options given are changed.
+    Edit {
+        /// The assistant's current name.
+        name: String,
+        #[arg(long)]
+        rename: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        /// The employer's employee number ("" for none).
+        #[arg(long)]
+        employee_number: Option<String>,
+        /// Date of the police certificate ("" for none).
+        #[arg(long)]
+        police_certificate: Option<String>,
+        /// Date the confidentiality declaration was signed ("" for none).
+        #[arg(long)]
+        confidentiality: Option<String>,
+        /// Date the employment contract was signed ("" for none).
+        #[arg(long)]
+        contract: Option<String>,
+    },
+    /// Mark an assistant as former: kept with their history, offered no more.
+    Deactivate { name: String },
     /// List the assistants.
     List {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -268,7 +303,156 @@ pub enum ShiftCommand {
         purpose: Option<String>,
         #[arg(long, default_value = "")]
         note: String,
+        /// An active period of a sleeping night, HH:MM-HH:MM (repeatable).
+        #[arg(long, value_name = "HH:MM-HH:MM")]
+        active: Vec<String>,
     },
+    /// List shifts with their ids.
+    List {
+        /// First day (default: Monday this week).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day, included (default: Sunday this week).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        assistant: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Mark a shift worked, with the actual times when they differ.
+    Worked {
+        id: i64,
+        #[arg(long)]
+        start: Option<String>,
+        #[arg(long)]
+        end: Option<String>,
+        /// An active period of a sleeping night, HH:MM-HH:MM (repeatable).
+        #[arg(long, value_name = "HH:MM-HH:MM")]
+        active: Vec<String>,
+    },
+    /// Mark a shift absent (sick, say), with a substitute's shift if named.
+    Absent {
+        id: i64,
+        #[arg(long)]
+        substitute: Option<String>,
+    },
+    /// Change a shift's plan; only the options given are changed.
+    Edit {
+        id: i64,
+        /// The assistant ("" for an open shift).
+        #[arg(long)]
+        assistant: Option<String>,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        start: Option<String>,
+        #[arg(long)]
+        end: Option<String>,
+        #[arg(long, value_enum)]
+        kind: Option<KindChoice>,
+        #[arg(long)]
+        note: Option<String>,
+        /// An active period of a sleeping night, HH:MM-HH:MM (repeatable;
+        /// replaces those recorded).
+        #[arg(long, value_name = "HH:MM-HH:MM")]
+        active: Vec<String>,
+    },
+    /// Delete a shift that has no log entries.
+    Delete {
+        id: i64,
+        /// Delete without asking.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// One assistant's timesheet for a month, hours split into pay buckets.
+    Timesheet {
+        #[arg(long)]
+        assistant: String,
+        /// The month as YYYY-MM.
+        #[arg(long)]
+        month: String,
+        /// Whose supplement windows (default: the setting payroll.agreement).
+        #[arg(long, value_enum)]
+        agreement: Option<AgreementChoice>,
+        #[arg(long, value_enum, default_value_t = SheetFormat::Csv)]
+        format: SheetFormat,
+        /// The CSV delimiter; ';' also writes hours with a decimal comma.
+        #[arg(long, default_value = ",")]
+        delimiter: String,
+        /// The file to write (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// The approved hours of a month for the employer's payroll system.
+    Payroll {
+        #[arg(long)]
+        month: String,
+        #[arg(long, value_enum)]
+        format: PayrollFormat,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Shifts as an iCalendar file (RFC 5545) for a phone's calendar.
+    Ics {
+        /// Only this assistant's shifts.
+        #[arg(long)]
+        assistant: Option<String>,
+        /// First day (default: Monday this week).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day, included (default: eight weeks on).
+        #[arg(long)]
+        to: Option<String>,
+        /// Name the recipient in each event (a phone calendar is not private).
+        #[arg(long)]
+        with_recipient: bool,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Everything, every table of every recipient, as one JSON document.
+    Json {
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Whose supplement windows a timesheet uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgreementChoice {
+    Ks,
+    Aml,
+    Virke,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    Csv,
+    Html,
+    Json,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PayrollFormat {
+    Visma,
+    Tripletex,
+}
+
+#[derive(Debug, Args)]
+pub struct ApproveArgs {
+    #[arg(long)]
+    pub assistant: String,
+    /// The month as YYYY-MM.
+    #[arg(long)]
+    pub month: String,
+    /// Answer yes to the question (for scripts).
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -284,6 +468,11 @@ pub enum KindChoice {
 pub enum ImportCommand {
     /// Import shifts from CSV: date,start,end,assistant[,kind][,note]. All or nothing.
     Shifts { file: PathBuf },
+    /// Import assistants from CSV: name,phone,email,employee_number,
+    /// police_certificate,confidentiality,contract. All or nothing.
+    Assistants { file: PathBuf },
+    /// Restore a whole `bpa export json` document into an empty database.
+    Json { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

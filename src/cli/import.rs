@@ -9,7 +9,8 @@ use crate::domain::parse;
 use crate::domain::shift::{ShiftKind, ShiftStatus};
 use crate::store::NewShift;
 
-pub fn shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
+/// `bpa shift add`.
+pub fn add_shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
     let ShiftCommand::Add {
         assistant,
         date,
@@ -18,7 +19,11 @@ pub fn shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
         kind,
         purpose,
         note,
-    } = command;
+        active: _,
+    } = command
+    else {
+        return Err(Failure::System("not an add".into()));
+    };
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
     let day = date_arg("--date", &date)?;
     let allocation = match purpose {
@@ -62,6 +67,7 @@ pub fn shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
         },
         status: ShiftStatus::Planned,
         note,
+        active: Vec::new(),
     };
     let name = new.assistant.trim();
     if !name.is_empty() && ctx.store.assistant_id(name)?.is_none() {
@@ -100,7 +106,11 @@ pub fn shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
 }
 
 pub fn import(ctx: &mut Context, command: ImportCommand) -> Outcome {
-    let ImportCommand::Shifts { file } = command;
+    let file = match command {
+        ImportCommand::Shifts { file } => file,
+        ImportCommand::Assistants { file } => return super::dump::import_assistants(ctx, &file),
+        ImportCommand::Json { file } => return super::dump::import_json(ctx, &file),
+    };
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
     let bytes = std::fs::read(&file)
         .map_err(|e| Failure::User(format!("cannot read {}: {e}", file.display())))?;

@@ -2,16 +2,22 @@
 //! turn every outcome into an exit code (0 ok, 1 wrong input, 2 anything else).
 
 pub mod args;
+mod calendar;
+mod dump;
+mod exports;
 mod import;
 mod journal;
 mod log_reports;
 mod output;
+mod payroll;
 mod people;
 mod plan;
 mod reports;
 mod rota;
 mod safety;
 mod setup;
+mod shifts;
+mod timesheet;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -134,7 +140,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Demo { years, seed, force } => setup::demo(&mut ctx, years, seed, force),
         Command::Allocation(c) => people::allocation(&mut ctx, c),
         Command::Assistant(c) => people::assistant(&mut ctx, c),
-        Command::Shift(c) => import::shift(&mut ctx, c),
+        Command::Shift(c) => shifts::shift(&mut ctx, c),
         Command::Import(c) => import::import(&mut ctx, c),
         Command::Holidays { year, format } => reports::holidays(&ctx, year, format),
         Command::Report(c) => reports::report(&ctx, c),
@@ -156,6 +162,9 @@ fn run(cli: Cli) -> Outcome {
         Command::Restore { file } => safety::restore(&mut ctx, &file),
         Command::Verify => safety::verify(&ctx),
         Command::Rota(c) => rota::rota(&mut ctx, c),
+        Command::Export(c) => exports::export(&mut ctx, c),
+        Command::Approve(a) => payroll::approve(&mut ctx, &a),
+        Command::Unapprove(a) => payroll::unapprove(&mut ctx, &a),
     }
 }
 

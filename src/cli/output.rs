@@ -18,6 +18,30 @@ pub fn emit(s: &str) -> Result<(), Failure> {
     }
 }
 
+/// Writes an export: to `path` (atomically, 0600) with a line on stderr
+/// saying where it went, or to stdout without one.
+pub fn emit_to(
+    lang: crate::i18n::Lang,
+    path: Option<&std::path::Path>,
+    s: &str,
+) -> Result<(), Failure> {
+    match path {
+        None => emit(s),
+        Some(p) => {
+            crate::files::write_private(p, s.as_bytes())
+                .map_err(|e| Failure::System(format!("cannot write {}: {e}", p.display())))?;
+            let shown = p.display().to_string();
+            eprintln!(
+                "{}",
+                lang.strings()
+                    .written_to
+                    .replace("{}", &text::clean(&shown))
+            );
+            Ok(())
+        }
+    }
+}
+
 /// CSV text with a header; every cell made safe for spreadsheets.
 pub fn csv(header: &[&str], rows: &[Vec<String>]) -> Result<String, Failure> {
     text::csv_text(header, rows).map_err(Failure::System)

@@ -168,8 +168,10 @@ pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
             police_certificate,
             confidentiality,
             contract,
+            employee_number,
         } => {
             let a = Assistant {
+                employee_number: employee_number.unwrap_or_default(),
                 name,
                 phone,
                 email,
@@ -184,6 +186,9 @@ pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
             };
             ctx.store.add_assistant(&a)?;
             emit(&format!("{}\n", ctx.lang.strings().saved))
+        }
+        AssistantCommand::Edit { .. } | AssistantCommand::Deactivate { .. } => {
+            Err(super::Failure::System("not implemented yet".into()))
         }
         AssistantCommand::List { format } => {
             let all = ctx.store.assistants()?;

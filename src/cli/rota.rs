@@ -127,6 +127,7 @@ fn as_shifts(planned: &[Planned]) -> Vec<Shift> {
             kind: p.kind,
             status: ShiftStatus::Planned,
             note: String::new(),
+            active: Vec::new(),
         })
         .collect()
 }

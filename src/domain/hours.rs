@@ -205,6 +205,7 @@ mod tests {
             kind: ShiftKind::Ordinary,
             status: ShiftStatus::Planned,
             note: String::new(),
+            active: Vec::new(),
         }
     }
 

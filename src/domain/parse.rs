@@ -14,6 +14,8 @@ pub enum ParseError {
     Hours(String),
     #[error("«{0}» is not a factor; write a number from 0 to 2, e.g. 0,5")]
     Factor(String),
+    #[error("«{0}» is not a period; write HH:MM-HH:MM, e.g. 01:10-01:40")]
+    Period(String),
 }
 
 /// Shortens what is echoed back in an error message.
@@ -75,6 +77,21 @@ pub fn time_of_day(text: &str) -> Result<NaiveTime, ParseError> {
         .then(|| NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0))
         .flatten();
     parsed.ok_or_else(|| ParseError::Time(echo(text)))
+}
+
+/// Periods of the clock as `HH:MM-HH:MM`, several separated by commas,
+/// semicolons or spaces (`01:10-01:40, 03:00-03:20`); an en dash works too.
+pub fn clock_periods(text: &str) -> Result<Vec<(NaiveTime, NaiveTime)>, ParseError> {
+    text.split([',', ';', ' '])
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            let (a, b) = p
+                .split_once(['-', '–'])
+                .ok_or_else(|| ParseError::Period(echo(p)))?;
+            let bad = |_| ParseError::Period(echo(p));
+            Ok((time_of_day(a).map_err(bad)?, time_of_day(b).map_err(bad)?))
+        })
+        .collect()
 }
 
 /// A date and a time: `2026-11-26 08:30` or `26.11.2026 08:30` (also with a `T`).

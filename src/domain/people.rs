@@ -49,6 +49,8 @@ pub struct Assistant {
     pub contract: Option<NaiveDate>,
     pub active: bool,
     pub notes: String,
+    /// The employer's employee number, for payroll files (empty: not known).
+    pub employee_number: String,
 }
 
 /// A document an assistant must have before the first shift.

@@ -444,6 +444,7 @@ impl Lang {
             ParseError::Time(v) => (s.err_time, v),
             ParseError::Hours(v) => (s.err_hours, v),
             ParseError::Factor(v) => (s.err_factor, v),
+            ParseError::Period(v) => (s.err_period, v),
         };
         template.replace("{}", &crate::text::clean(value))
     }

@@ -161,6 +161,9 @@ pub struct Strings {
     pub err_required: &'static str,
     pub err_date: &'static str,
     pub err_time: &'static str,
+    pub err_period: &'static str,
+    /// An active period outside the shift: `{}` is the period.
+    pub err_period_outside: &'static str,
     pub err_hours: &'static str,
     pub err_factor: &'static str,
     pub err_in_field: &'static str,
@@ -337,6 +340,10 @@ pub struct Strings {
     pub f_note: &'static str,
     pub f_actual_start: &'static str,
     pub f_actual_end: &'static str,
+    pub f_active_periods: &'static str,
+    pub f_employee_number: &'static str,
+    /// Where an export went: `{}` is the path.
+    pub written_to: &'static str,
     pub f_substitute: &'static str,
     pub f_week: &'static str,
     pub confirm_delete_shift: &'static str,

@@ -12,7 +12,7 @@ use crate::domain::people::Assistant;
 
 const COLUMNS: &str =
     "id, name, phone, email, employment_percent, contracted_minutes_per_week, start_date, end_date,
-    police_certificate_on, confidentiality_on, contract_on, active, notes";
+    police_certificate_on, confidentiality_on, contract_on, active, notes, employee_number";
 
 fn row_to_assistant(r: &rusqlite::Row) -> rusqlite::Result<Assistant> {
     Ok(Assistant {
@@ -29,6 +29,7 @@ fn row_to_assistant(r: &rusqlite::Row) -> rusqlite::Result<Assistant> {
         contract: opt_date(r, 10)?,
         active: r.get(11)?,
         notes: r.get(12)?,
+        employee_number: r.get(13)?,
     })
 }
 
@@ -46,6 +47,7 @@ fn to_json(a: &Assistant) -> serde_json::Value {
         "contract_on": a.contract.map(date_text),
         "active": a.active,
         "notes": a.notes.trim(),
+        "employee_number": a.employee_number.trim(),
     })
 }
 
@@ -74,8 +76,8 @@ pub(super) fn insert_assistant(
     validate(a)?;
     tx.execute(
         "INSERT INTO assistant (name, phone, email, employment_percent, contracted_minutes_per_week, start_date, end_date,
-         police_certificate_on, confidentiality_on, contract_on, active, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         police_certificate_on, confidentiality_on, contract_on, active, notes, employee_number)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             a.name.trim(),
             a.phone.trim(),
@@ -89,6 +91,7 @@ pub(super) fn insert_assistant(
             a.contract.map(date_text),
             a.active,
             a.notes.trim(),
+            a.employee_number.trim(),
         ],
     )?;
     let id = AssistantId(tx.last_insert_rowid());
@@ -166,7 +169,7 @@ impl Store {
             tx.execute(
                 "UPDATE assistant SET name = ?1, phone = ?2, email = ?3, employment_percent = ?4,
                  contracted_minutes_per_week = ?5, start_date = ?6, end_date = ?7, police_certificate_on = ?8,
-                 confidentiality_on = ?9, contract_on = ?10, active = ?11, notes = ?12 WHERE id = ?13",
+                 confidentiality_on = ?9, contract_on = ?10, active = ?11, notes = ?12, employee_number = ?14 WHERE id = ?13",
                 params![
                     a.name.trim(),
                     a.phone.trim(),
@@ -181,6 +184,7 @@ impl Store {
                     a.active,
                     a.notes.trim(),
                     id.0,
+                    a.employee_number.trim(),
                 ],
             )?;
             record(tx, actor, &Change { action: "update", entity: "assistant", entity_id: Some(id.0), before: Some(to_json(&before)), after: Some(to_json(a)) })?;

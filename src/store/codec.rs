@@ -42,6 +42,33 @@ pub fn opt_datetime(row: &rusqlite::Row, col: usize) -> rusqlite::Result<Option<
         .transpose()
 }
 
+/// Active periods as stored: `START/END` pairs joined by `;`.
+pub fn active_text(periods: &[crate::domain::shift::ActivePeriod]) -> String {
+    periods
+        .iter()
+        .map(|p| format!("{}/{}", datetime_text(p.start), datetime_text(p.end)))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// Reads the active periods column.
+pub fn active_periods(
+    row: &rusqlite::Row,
+    col: usize,
+) -> rusqlite::Result<Vec<crate::domain::shift::ActivePeriod>> {
+    let text: String = row.get(col)?;
+    text.split(';')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (a, b) = pair.split_once('/').ok_or_else(|| bad(col, pair))?;
+            Ok(crate::domain::shift::ActivePeriod {
+                start: parse_datetime(col, a)?,
+                end: parse_datetime(col, b)?,
+            })
+        })
+        .collect()
+}
+
 /// Reads a code column through `from_code`.
 pub fn code<T>(
     row: &rusqlite::Row,

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_log_and_appeals.sql"),
     include_str!("migrations/004_routines.sql"),
     include_str!("migrations/005_people_at_the_keyboard.sql"),
+    include_str!("migrations/006_month_end.sql"),
 ];
 
 /// The schema version this binary writes.
@@ -62,7 +63,7 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 20);
+        assert_eq!(tables, 21);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! writes. Every write is one transaction with an entry in the audit log.
 
 mod allocations;
+pub mod approvals;
 mod assistants;
 pub mod audit;
 pub mod backup;
@@ -64,6 +65,15 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
     #[error(
+        "the shifts of {assistant} in {month} are approved for payroll ({approved_at}, by {approved_by}) and locked; `bpa unapprove --assistant \"{assistant}\" --month {month}` reopens them"
+    )]
+    Locked {
+        assistant: String,
+        month: String,
+        approved_at: String,
+        approved_by: String,
+    },
+    #[error(
         "this was changed in another window after you opened it; your input is kept: press Esc and open it again to see the change"
     )]
     Conflict,
@@ -88,6 +98,7 @@ impl StoreError {
                 | Self::SeveralRecipients(_)
                 | Self::UnknownRecipient(_)
                 | Self::Invalid(_)
+                | Self::Locked { .. }
                 | Self::Allocation(_)
                 | Self::Entry(_)
                 | Self::Conflict

@@ -214,6 +214,7 @@ impl Store {
                     end: p.end,
                     kind: p.kind,
                     note: String::new(),
+                    active: Vec::new(),
                 });
             }
         }

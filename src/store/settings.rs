@@ -31,7 +31,60 @@ pub const KNOWN: &[(&str, &str)] = &[
     ),
     ("backup.keep_daily", "daily automatic backups kept: 7"),
     ("backup.keep_weekly", "weekly automatic backups kept: 8"),
+    (
+        "payroll.agreement",
+        "supplement windows of timesheets: ks (default), aml or virke",
+    ),
+    (
+        "payroll.sleeping_night",
+        "paid time of a sleeping night: third (default, Virke BPA) or clock",
+    ),
+    (
+        "payroll.wage_type.ordinary",
+        "wage type number for paid hours in payroll files",
+    ),
+    (
+        "payroll.wage_type.evening_night",
+        "wage type number for evening and night supplement hours",
+    ),
+    (
+        "payroll.wage_type.weekend",
+        "wage type number for weekend supplement hours",
+    ),
+    (
+        "payroll.wage_type.holiday",
+        "wage type number for holiday supplement hours",
+    ),
+    (
+        "payroll.wage_type.passive",
+        "wage type number for passive (sleeping) hours",
+    ),
 ];
+
+/// Checks a text setting's value; `None` for the numeric settings.
+fn text_value(key: &str, value: &str) -> Option<std::result::Result<String, String>> {
+    let v = value.trim();
+    let pick = |allowed: &[&str]| {
+        let lower = v.to_ascii_lowercase();
+        if allowed.contains(&lower.as_str()) {
+            Ok(lower)
+        } else {
+            Err(format!("«{v}» is not one of {}", allowed.join(", ")))
+        }
+    };
+    match key {
+        "payroll.agreement" => Some(pick(&["ks", "aml", "virke"])),
+        "payroll.sleeping_night" => Some(pick(&["third", "clock"])),
+        k if k.starts_with("payroll.wage_type.") => Some(
+            if !v.is_empty() && v.len() <= 10 && v.chars().all(|c| c.is_ascii_digit()) {
+                Ok(v.to_owned())
+            } else {
+                Err(format!("«{v}» is not a wage type number (1 to 10 digits)"))
+            },
+        ),
+        _ => None,
+    }
+}
 
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
@@ -52,7 +105,23 @@ impl Store {
                 names.join(", ")
             )));
         }
-        let minutes: i64 = value
+        let stored = match text_value(key, value) {
+            Some(checked) => checked.map_err(StoreError::Invalid)?,
+            None => self.minutes_value(key, value)?.to_string(),
+        };
+        self.write(|tx, actor| {
+            let before: Option<String> = tx.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, stored],
+            )?;
+            record(tx, actor, &Change { action: "update", entity: "setting", entity_id: None, before: before.map(|b| json!({ key: b })), after: Some(json!({ key: stored })) })?;
+            Ok(())
+        })
+    }
+
+    fn minutes_value(&self, key: &str, value: &str) -> Result<i64> {
+        value
             .trim()
             .parse()
             .ok()
@@ -61,16 +130,7 @@ impl Store {
                     && (!key.starts_with("log.") || *m <= 1)
                     && (!key.starts_with("backup.") || (1..=365).contains(m))
             })
-            .ok_or_else(|| StoreError::Invalid(format!("«{value}» is not a number of minutes")))?;
-        self.write(|tx, actor| {
-            let before: Option<String> = tx.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?;
-            tx.execute(
-                "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, minutes.to_string()],
-            )?;
-            record(tx, actor, &Change { action: "update", entity: "setting", entity_id: None, before: before.map(|b| json!({ key: b })), after: Some(json!({ key: minutes })) })?;
-            Ok(())
-        })
+            .ok_or_else(|| StoreError::Invalid(format!("«{value}» is not a number of minutes")))
     }
 
     /// How many daily and weekly automatic backups to keep.

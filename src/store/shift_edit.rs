@@ -8,11 +8,11 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::json;
 
 use super::audit::{Change, record};
-use super::codec::datetime_text;
+use super::codec::{active_text, datetime_text};
 use super::shifts::{COLUMNS, check_times, clash, row_to_shift};
 use super::{Result, Store, StoreError};
 use crate::domain::ids::{AllocationId, AssistantId, RecipientId, ShiftId};
-use crate::domain::shift::{Shift, ShiftKind, ShiftStatus};
+use crate::domain::shift::{ActivePeriod, Shift, ShiftKind, ShiftStatus, validate_active};
 
 /// What a shift form holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub struct ShiftFields {
     pub end: NaiveDateTime,
     pub kind: ShiftKind,
     pub note: String,
+    /// Active periods of a sleeping night.
+    pub active: Vec<ActivePeriod>,
 }
 
 impl ShiftFields {
@@ -34,6 +36,7 @@ impl ShiftFields {
             end: shift.end,
             kind: shift.kind,
             note: shift.note.clone(),
+            active: shift.active.clone(),
         }
     }
 }
@@ -49,6 +52,7 @@ fn shift_json(s: &Shift) -> serde_json::Value {
         "kind": s.kind.code(),
         "status": s.status.code(),
         "note": s.note,
+        "active_periods": active_text(&s.active),
     })
 }
 
@@ -98,9 +102,12 @@ fn insert(
     substitute_for: Option<ShiftId>,
 ) -> Result<ShiftId> {
     check(tx, f, None)?;
+    super::approvals::ensure_open(tx, recipient, f.assistant, f.start)?;
+    let active = validate_active(f.kind, f.start, f.end, &f.active)
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
     tx.execute(
-        "INSERT INTO shift (recipient_id, allocation_id, assistant_id, start_at, end_at, kind, status, substitute_for_id, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO shift (recipient_id, allocation_id, assistant_id, start_at, end_at, kind, status, substitute_for_id, note, active_periods)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             recipient.0,
             f.allocation.map(|a| a.0),
@@ -111,6 +118,7 @@ fn insert(
             status.code(),
             substitute_for.map(|s| s.0),
             f.note.trim(),
+            active_text(&active),
         ],
     )?;
     let id = ShiftId(tx.last_insert_rowid());
@@ -132,14 +140,20 @@ fn insert(
 /// Writes every field of `s` over the stored row with the same id.
 fn overwrite(tx: &Transaction, actor: &str, s: &Shift, action: &str) -> Result<Shift> {
     let before = load(tx, s.id)?;
+    let recipient = recipient_of(tx, s.id)?;
+    super::approvals::ensure_open(tx, recipient, before.assistant, before.start)?;
+    super::approvals::ensure_open(tx, recipient, s.assistant, s.start)?;
     if s.status.counts() {
         check(tx, &ShiftFields::of(s), Some(s.id))?;
     } else {
         check_times(s.start, s.end).map_err(StoreError::Invalid)?;
     }
+    let (from, to) = s.counted_times();
+    let active = validate_active(s.kind, from, to, &s.active)
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
     tx.execute(
         "UPDATE shift SET assistant_id = ?1, allocation_id = ?2, start_at = ?3, end_at = ?4, actual_start_at = ?5,
-         actual_end_at = ?6, kind = ?7, status = ?8, note = ?9 WHERE id = ?10",
+         actual_end_at = ?6, kind = ?7, status = ?8, note = ?9, active_periods = ?11 WHERE id = ?10",
         params![
             s.assistant.map(|a| a.0),
             s.allocation.map(|a| a.0),
@@ -151,6 +165,7 @@ fn overwrite(tx: &Transaction, actor: &str, s: &Shift, action: &str) -> Result<S
             s.status.code(),
             s.note.trim(),
             s.id.0,
+            active_text(&active),
         ],
     )?;
     record(
@@ -194,8 +209,18 @@ fn store_again(
     Ok(id)
 }
 
+/// The recipient a stored shift belongs to.
+fn recipient_of(tx: &rusqlite::Connection, id: ShiftId) -> Result<RecipientId> {
+    Ok(RecipientId(tx.query_row(
+        "SELECT recipient_id FROM shift WHERE id = ?1",
+        [id.0],
+        |r| r.get(0),
+    )?))
+}
+
 fn delete(tx: &Transaction, actor: &str, id: ShiftId) -> Result<Shift> {
     let before = load(tx, id)?;
+    super::approvals::ensure_open(tx, recipient_of(tx, id)?, before.assistant, before.start)?;
     let logged: i64 = tx.query_row(
         "SELECT count(*) FROM task_log WHERE shift_id = ?1",
         [id.0],
@@ -262,6 +287,7 @@ impl Store {
             s.end = fields.end;
             s.kind = fields.kind;
             s.note = fields.note.trim().to_owned();
+            s.active = fields.active.clone();
             overwrite(tx, actor, &s, "update")
         })
     }
@@ -290,11 +316,13 @@ impl Store {
     }
 
     /// Marks a shift worked, with the actual times when they differ from
-    /// the plan; returns the shift as it was.
+    /// the plan, and the active periods of a sleeping night (`None` keeps
+    /// those recorded); returns the shift as it was.
     pub fn mark_worked(
         &mut self,
         id: ShiftId,
         actual: Option<(NaiveDateTime, NaiveDateTime)>,
+        active: Option<&[ActivePeriod]>,
     ) -> Result<Shift> {
         self.write(|tx, actor| {
             let mut s = load(tx, id)?;
@@ -310,6 +338,9 @@ impl Store {
             let differs = actual.filter(|(a, b)| (*a, *b) != (s.start, s.end));
             s.actual_start = differs.map(|(a, _)| a);
             s.actual_end = differs.map(|(_, b)| b);
+            if let Some(active) = active {
+                s.active = active.to_vec();
+            }
             s.status = ShiftStatus::Worked;
             overwrite(tx, actor, &s, "worked")
         })
@@ -336,11 +367,7 @@ impl Store {
                     "the substitute must be someone else".into(),
                 ));
             }
-            let recipient: i64 = tx.query_row(
-                "SELECT recipient_id FROM shift WHERE id = ?1",
-                [id.0],
-                |r| r.get(0),
-            )?;
+            let recipient = recipient_of(tx, id)?;
             s.status = ShiftStatus::Absent;
             let before = overwrite(tx, actor, &s, "absent")?;
             let sub = match substitute {
@@ -353,7 +380,7 @@ impl Store {
                     Some(insert(
                         tx,
                         actor,
-                        RecipientId(recipient),
+                        recipient,
                         &fields,
                         ShiftStatus::Planned,
                         Some(id),
@@ -453,6 +480,7 @@ mod tests {
             end: at(d, h1),
             kind: ShiftKind::Ordinary,
             note: String::new(),
+            active: Vec::new(),
         }
     }
 
@@ -492,7 +520,7 @@ mod tests {
             "absent twice would make a second substitute"
         );
         assert!(
-            s.mark_worked(a, None).is_err(),
+            s.mark_worked(a, None, None).is_err(),
             "an absent shift does not count again"
         );
     }
@@ -501,13 +529,15 @@ mod tests {
     fn worked_with_actual_times_and_delete_with_reinsert() {
         let (mut s, r, kari, _) = setup();
         let a = s.add_shift_fields(r, &fields(kari, 23, 8, 12)).unwrap();
-        s.mark_worked(a, Some((at(23, 8), at(23, 13)))).unwrap();
+        s.mark_worked(a, Some((at(23, 8), at(23, 13))), None)
+            .unwrap();
         let worked = s.shift(a).unwrap();
         assert_eq!(
             (worked.status, worked.actual_end),
             (ShiftStatus::Worked, Some(at(23, 13)))
         );
-        s.mark_worked(a, Some((at(23, 8), at(23, 12)))).unwrap();
+        s.mark_worked(a, Some((at(23, 8), at(23, 12))), None)
+            .unwrap();
         assert_eq!(
             s.shift(a).unwrap().actual_end,
             None,

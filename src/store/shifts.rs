@@ -8,11 +8,15 @@ use serde_json::json;
 
 use super::assistants::{find_by_name, insert_assistant};
 use super::audit::{Change, record};
-use super::codec::{code, datetime_text, opt_datetime, parse_datetime};
+use super::codec::{
+    active_periods, active_text, code, datetime_text, opt_datetime, parse_datetime,
+};
 use super::{Result, Store, StoreError};
 use crate::domain::ids::{AllocationId, AssistantId, RecipientId, ShiftId};
 use crate::domain::people::Assistant;
-use crate::domain::shift::{Shift, ShiftKind, ShiftStatus, validate_times};
+use crate::domain::shift::{
+    ActivePeriod, Shift, ShiftKind, ShiftStatus, validate_active, validate_times,
+};
 use crate::domain::time::DayRange;
 
 /// The longest shift `bpa` stores; it bounds range queries.
@@ -31,6 +35,8 @@ pub struct NewShift {
     pub kind: ShiftKind,
     pub status: ShiftStatus,
     pub note: String,
+    /// Active periods of a sleeping night.
+    pub active: Vec<ActivePeriod>,
 }
 
 /// What an import did.
@@ -42,7 +48,7 @@ pub struct ImportOutcome {
     pub new_assistants: Vec<String>,
 }
 
-pub(super) const COLUMNS: &str = "id, assistant_id, allocation_id, start_at, end_at, actual_start_at, actual_end_at, kind, status, note";
+pub(super) const COLUMNS: &str = "id, assistant_id, allocation_id, start_at, end_at, actual_start_at, actual_end_at, kind, status, note, active_periods";
 
 pub(super) fn row_to_shift(r: &rusqlite::Row) -> rusqlite::Result<Shift> {
     Ok(Shift {
@@ -56,6 +62,7 @@ pub(super) fn row_to_shift(r: &rusqlite::Row) -> rusqlite::Result<Shift> {
         kind: code(r, 7, ShiftKind::from_code)?,
         status: code(r, 8, ShiftStatus::from_code)?,
         note: r.get(9)?,
+        active: active_periods(r, 10)?,
     })
 }
 
@@ -109,6 +116,8 @@ fn insert_shift(
     new_assistants: &mut Vec<String>,
 ) -> Result<Option<ShiftId>> {
     check_times(s.start, s.end).map_err(StoreError::Invalid)?;
+    let active = validate_active(s.kind, s.start, s.end, &s.active)
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
     let name = s.assistant.trim();
     let assistant = if name.is_empty() {
         None
@@ -147,11 +156,12 @@ fn insert_shift(
     }
     if let Some(a) = assistant {
         clash(tx, a, name, s.start, s.end, None)?;
+        super::approvals::ensure_open(tx, recipient, Some(a), s.start)?;
     }
     tx.execute(
-        "INSERT INTO shift (recipient_id, allocation_id, assistant_id, start_at, end_at, kind, status, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![recipient.0, s.allocation.map(|a| a.0), assistant.map(|a| a.0), start, end, s.kind.code(), s.status.code(), s.note.trim()],
+        "INSERT INTO shift (recipient_id, allocation_id, assistant_id, start_at, end_at, kind, status, note, active_periods)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![recipient.0, s.allocation.map(|a| a.0), assistant.map(|a| a.0), start, end, s.kind.code(), s.status.code(), s.note.trim(), active_text(&active)],
     )?;
     let id = ShiftId(tx.last_insert_rowid());
     record(
@@ -169,6 +179,7 @@ fn insert_shift(
                 "end_at": end,
                 "kind": s.kind.code(),
                 "status": s.status.code(),
+                "active_periods": active_text(&active),
             })),
         },
     )?;
@@ -295,6 +306,7 @@ mod tests {
             kind: ShiftKind::Ordinary,
             status: ShiftStatus::Planned,
             note: String::new(),
+            active: Vec::new(),
         }
     }
 

@@ -26,6 +26,7 @@ fn shift(id: i64, who: i64, start: NaiveDateTime, end: NaiveDateTime) -> Shift {
         kind: ShiftKind::Ordinary,
         status: ShiftStatus::Planned,
         note: String::new(),
+        active: Vec::new(),
     }
 }
 

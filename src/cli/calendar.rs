@@ -1,0 +1,8 @@
+//! `bpa export ics`.
+
+use super::args::ExportCommand;
+use super::{Context, Failure, Outcome};
+
+pub fn export(_ctx: &mut Context, _command: ExportCommand) -> Outcome {
+    Err(Failure::System("not implemented yet".into()))
+}
