@@ -182,6 +182,54 @@ fn open_store(path: &std::path::Path) -> Result<Store, Failure> {
     }
 }
 
+/// The assistant called `name` (any case), or an error that suggests the
+/// nearest name.
+pub(crate) fn assistant_named(
+    store: &Store,
+    name: &str,
+) -> Result<crate::domain::people::Assistant, Failure> {
+    let all = store.assistants()?;
+    let wanted = name.trim().to_lowercase();
+    if let Some(a) = all.iter().find(|a| a.name.trim().to_lowercase() == wanted) {
+        return Ok(a.clone());
+    }
+    let hint = crate::text::nearest(name, all.iter().map(|a| a.name.as_str())).map_or_else(
+        || "; add them first with `bpa assistant add NAME`".into(),
+        |n| format!("; did you mean «{}»?", crate::text::clean(n)),
+    );
+    Err(Failure::User(format!(
+        "no assistant is called «{}»{hint}",
+        crate::text::clean(name.trim())
+    )))
+}
+
+/// Parses a `--month YYYY-MM` argument.
+pub(crate) fn month_arg(text: &str) -> Result<crate::domain::time::Month, Failure> {
+    crate::domain::time::Month::parse(text).ok_or_else(|| {
+        Failure::User(format!(
+            "--month: «{}» is not a month; write YYYY-MM, e.g. 2026-11",
+            crate::text::clean(text.trim())
+        ))
+    })
+}
+
+/// Asks a yes/no question on the terminal. Without a terminal there is no
+/// one to ask: `None`, and the caller says how to answer for scripts.
+pub(crate) fn ask(question: &str) -> Option<bool> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return None;
+    }
+    let mut err = std::io::stderr();
+    let _ = write!(err, "{question} ");
+    let _ = err.flush();
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line).ok()?;
+    let answer = line.trim().to_lowercase();
+    Some(answer.starts_with('j') || answer.starts_with('y'))
+}
+
 /// Parses a date argument, naming the flag on error.
 pub(crate) fn date_arg(flag: &str, text: &str) -> Result<chrono::NaiveDate, Failure> {
     crate::domain::parse::date(text).map_err(|e| Failure::User(format!("{flag}: {e}")))

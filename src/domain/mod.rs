@@ -3,6 +3,7 @@
 //! rule can be tested in isolation and reused by the CLI and the TUI alike.
 
 pub mod allocation;
+pub mod approval;
 pub mod holidays;
 pub mod hours;
 pub mod ids;

@@ -147,6 +147,46 @@ impl Lang {
         self.strings().weekdays_long[d.weekday().num_days_from_monday() as usize]
     }
 
+    /// A month with its year: «november 2026», «November 2026».
+    pub fn month_year(self, m: crate::domain::time::Month) -> String {
+        let name = self.month_name(m.number());
+        match self {
+            Self::Nb => format!("{name} {}", m.year()),
+            Self::En => {
+                let mut c = name.chars();
+                let first = c.next().map(|f| f.to_uppercase().collect::<String>());
+                format!("{}{} {}", first.unwrap_or_default(), c.as_str(), m.year())
+            }
+        }
+    }
+
+    /// What would surprise payroll, in one sentence.
+    pub fn surprise(self, s: &crate::domain::approval::Surprise, name: &str) -> String {
+        use crate::domain::approval::Surprise;
+        let st = self.strings();
+        let when = |start: chrono::NaiveDateTime, end: chrono::NaiveDateTime| {
+            format!(
+                "{} {}–{}",
+                self.weekday_date(start.date()),
+                start.format("%H:%M"),
+                end.format("%H:%M")
+            )
+        };
+        match s {
+            Surprise::NoEmployeeNumber => st
+                .surprise_no_employee_number
+                .replace("{}", &crate::text::clean(name)),
+            Surprise::NotMarked { id, start, end } => st
+                .surprise_not_marked
+                .replace("{id}", &id.0.to_string())
+                .replace("{when}", &when(*start, *end)),
+            Surprise::NotEnded { id, start, end } => st
+                .surprise_not_ended
+                .replace("{id}", &id.0.to_string())
+                .replace("{when}", &when(*start, *end)),
+        }
+    }
+
     pub fn month_name(self, month: u32) -> &'static str {
         self.strings().months[(month.clamp(1, 12) - 1) as usize]
     }

@@ -344,6 +344,27 @@ pub struct Strings {
     pub f_employee_number: &'static str,
     /// Where an export went: `{}` is the path.
     pub written_to: &'static str,
+
+    // Approval and payroll
+    /// `{month}` and `{name}`.
+    pub approve_heading: &'static str,
+    /// `{}` is the assistant's name.
+    pub surprise_no_employee_number: &'static str,
+    /// `{id}`, `{when}`.
+    pub surprise_not_marked: &'static str,
+    /// `{id}`, `{when}`.
+    pub surprise_not_ended: &'static str,
+    pub approve_question: &'static str,
+    pub approve_needs_yes: &'static str,
+    pub approve_not_done: &'static str,
+    /// `{month}`, `{name}`, `{count}` shifts.
+    pub approved: &'static str,
+    /// `{month}`, `{name}`.
+    pub unapproved: &'static str,
+    /// `{month}`, `{name}`.
+    pub not_approved: &'static str,
+    /// `{month}`, `{name}`, `{when}`, `{who}`.
+    pub already_approved: &'static str,
     pub f_substitute: &'static str,
     pub f_week: &'static str,
     pub confirm_delete_shift: &'static str,

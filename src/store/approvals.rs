@@ -184,3 +184,97 @@ impl Store {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::people::Assistant;
+    use crate::domain::shift::ShiftKind;
+    use crate::store::{NewRecipient, ShiftFields};
+    use chrono::NaiveDate;
+
+    fn at(m: u32, d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, m, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    }
+
+    fn fields(who: AssistantId, m: u32, d: u32) -> ShiftFields {
+        ShiftFields {
+            assistant: Some(who),
+            allocation: None,
+            start: at(m, d, 8),
+            end: at(m, d, 16),
+            kind: ShiftKind::Ordinary,
+            note: String::new(),
+            active: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_approved_month_locks_its_shifts_until_reopened() {
+        let mut s = Store::open_in_memory().unwrap();
+        let r = s
+            .create_recipient(
+                &NewRecipient {
+                    name: "Ola".into(),
+                    representative: None,
+                },
+                None,
+            )
+            .unwrap();
+        let kari = s
+            .add_assistant(&Assistant {
+                name: "Kari".into(),
+                active: true,
+                ..Assistant::default()
+            })
+            .unwrap();
+        let per = s
+            .add_assistant(&Assistant {
+                name: "Per".into(),
+                active: true,
+                ..Assistant::default()
+            })
+            .unwrap();
+        let nov = s.add_shift_fields(r, &fields(kari, 11, 10)).unwrap();
+        let dec = s.add_shift_fields(r, &fields(kari, 12, 1)).unwrap();
+        let november = Month::new(2026, 11).unwrap();
+        s.approve_month(r, kari, november).unwrap();
+        assert!(s.approve_month(r, kari, november).is_err(), "twice");
+
+        let locked = |e: StoreError| matches!(e, StoreError::Locked { .. });
+        assert!(locked(
+            s.edit_shift(nov, &fields(kari, 11, 11), None).unwrap_err()
+        ));
+        assert!(locked(s.delete_shift(nov).unwrap_err()));
+        assert!(locked(s.mark_worked(nov, None, None).unwrap_err()));
+        assert!(locked(s.mark_absent(nov, Some(per)).unwrap_err()));
+        // Neither into the locked month, nor a new shift there.
+        assert!(locked(
+            s.edit_shift(dec, &fields(kari, 11, 20), None).unwrap_err()
+        ));
+        assert!(locked(
+            s.add_shift_fields(r, &fields(kari, 11, 21)).unwrap_err()
+        ));
+        let message = s.delete_shift(nov).unwrap_err().to_string();
+        assert!(
+            message.contains("Kari") && message.contains("2026-11"),
+            "{message}"
+        );
+        // Another assistant and another month are open.
+        s.add_shift_fields(r, &fields(per, 11, 10)).unwrap();
+        s.edit_shift(dec, &fields(kari, 12, 2), None).unwrap();
+
+        let audit = s.audit_len().unwrap();
+        s.unapprove_month(r, kari, november).unwrap();
+        assert_eq!(s.audit_len().unwrap(), audit + 1);
+        s.mark_worked(nov, None, None).unwrap();
+        assert!(
+            s.unapprove_month(r, kari, november).is_err(),
+            "not approved"
+        );
+        assert!(s.approval(r, kari, november).unwrap().is_none());
+    }
+}
