@@ -62,6 +62,17 @@ fn validate(a: &Assistant) -> Result<()> {
             "the employment ends ({e}) before it starts ({s})"
         )));
     }
+    let number = a.employee_number.trim();
+    if number.chars().count() > 20
+        || !number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return Err(StoreError::Invalid(format!(
+            "«{}» is not an employee number: use letters, digits and - (at most 20)",
+            crate::text::clean(number)
+        )));
+    }
     if a.employment_percent.is_some_and(|p| p > 100) {
         return Err(StoreError::Invalid("employment is at most 100 %".into()));
     }
