@@ -90,18 +90,28 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 /// The candidate closest to `word` by edit distance (case-insensitive), if
-/// it is close enough to be a likely typo.
+/// it is close enough to be a likely typo. The start of a candidate counts
+/// too, so «Kary» finds «Kari Nordmann».
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let w: Vec<char> = word.to_lowercase().chars().collect();
+    let w: Vec<char> = word.trim().to_lowercase().chars().collect();
+    if w.is_empty() {
+        return None;
+    }
     candidates
         .into_iter()
-        .map(|c| {
-            (
-                edit_distance(&w, &c.to_lowercase().chars().collect::<Vec<_>>()),
-                c,
-            )
+        .filter_map(|c| {
+            let cand: Vec<char> = c.to_lowercase().chars().collect();
+            let whole = edit_distance(&w, &cand);
+            let start = edit_distance(&w, &cand[..w.len().min(cand.len())]);
+            if whole <= (cand.len() / 3).max(2) {
+                Some((whole, c))
+            } else if start <= (w.len() / 3).max(1) && w.len() >= 3 {
+                // A typo in the first name: ranked after whole-name matches.
+                Some((start + cand.len(), c))
+            } else {
+                None
+            }
         })
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

@@ -10,10 +10,11 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::{Action, App, keymap};
-use crate::cli::args::ThemeChoice;
-use crate::cli::{Failure, Outcome};
+use color_eyre::eyre::WrapErr;
+
 use crate::i18n::Lang;
 use crate::store::Store;
+use crate::ui::theme::ThemeChoice;
 use crate::ui::{self, Theme};
 
 /// How often an idle app checks whether another window wrote to the database.
@@ -25,7 +26,7 @@ pub fn run(
     lang: Lang,
     theme: Option<ThemeChoice>,
     recipient: Option<&str>,
-) -> Outcome {
+) -> color_eyre::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::choose(theme, no_color);
     // The first start of a day makes a backup; a failure is shown, never fatal.
@@ -49,21 +50,20 @@ fn event_loop(
     app: &mut App,
     store: &mut Store,
     theme: &Theme,
-) -> Outcome {
-    let io = |e: std::io::Error| Failure::System(format!("terminal: {e}"));
+) -> color_eyre::Result<()> {
     let mut dirty = true;
     while !app.quit {
         if dirty {
             terminal
                 .draw(|frame| ui::render(app, theme, frame))
-                .map_err(io)?;
+                .wrap_err("terminal")?;
             dirty = false;
         }
-        if !event::poll(IDLE_POLL).map_err(io)? {
+        if !event::poll(IDLE_POLL).wrap_err("terminal")? {
             dirty = app.tick(store, crate::clock::today());
             continue;
         }
-        match event::read().map_err(io)? {
+        match event::read().wrap_err("terminal")? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 if let Some(action) = keymap::resolve(app.context(), &key) {
                     app.update(action, store);

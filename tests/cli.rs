@@ -5,90 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-struct Db {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
+mod common;
 
-impl Db {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bpa.db");
-        Self { _dir: dir, path }
-    }
-
-    fn dir(&self) -> &Path {
-        self.path.parent().unwrap()
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_bpa"))
-            .args(args)
-            .env("BPA_DB", &self.path)
-            .env("BPA_TODAY", "2026-11-26")
-            .env("LANG", "nb_NO.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn fails(&self, args: &[&str], code: i32) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(code),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stderr).unwrap()
-    }
-
-    fn write(&self, name: &str, content: &str) -> String {
-        let p = self.dir().join(name);
-        std::fs::write(&p, content).unwrap();
-        p.to_string_lossy().into_owned()
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-}
-
-fn initialised() -> Db {
-    let db = Db::new();
-    db.ok(&[
-        "init",
-        "--recipient",
-        "Ola Nordmann",
-        "--arbeidsleder",
-        "Anne",
-        "--relation",
-        "mor",
-    ]);
-    db.ok(&[
-        "allocation",
-        "add",
-        "--hours-per-week",
-        "37,5",
-        "--from",
-        "2026-01-01",
-        "--received",
-        "2025-12-10",
-    ]);
-    db
-}
+use common::{Db, initialised};
 
 #[test]
 fn without_a_recipient_commands_name_bpa_init() {

@@ -37,12 +37,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeChoice {
-    Default,
-    HighContrast,
-    Mono,
-}
+pub use crate::ui::theme::ThemeChoice;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

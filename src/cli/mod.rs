@@ -128,7 +128,8 @@ fn run(cli: Cli) -> Outcome {
         store.set_actor(r.arbeidsleder());
     }
     let Some(command) = cli.command else {
-        return crate::tui::run(store, lang, cli.theme, cli.recipient.as_deref());
+        return crate::tui::run(store, lang, cli.theme, cli.recipient.as_deref())
+            .map_err(|e| Failure::System(format!("{e:#}")));
     };
     let mut ctx = Context {
         store,

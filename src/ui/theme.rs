@@ -4,7 +4,13 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::cli::args::ThemeChoice;
+/// The theme asked for with `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeChoice {
+    Default,
+    HighContrast,
+    Mono,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
