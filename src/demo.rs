@@ -6,7 +6,7 @@
 //! The plan is pure data built from a seed; `Store::load_demo` writes it in
 //! one transaction.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime};
 
 use crate::domain::allocation::{FlexPeriod, KindFactors};
 use crate::domain::log::Category as TaskCategory;
@@ -14,65 +14,7 @@ use crate::domain::people::{Assistant, Representative};
 use crate::domain::shift::{ShiftKind, ShiftStatus};
 use crate::store::{NewAllocation, NewRecipient};
 
-/// A shift of the demo plan; assistants are indexes into `DemoPlan::assistants`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DemoShift {
-    pub assistant: Option<usize>,
-    pub start: NaiveDateTime,
-    pub end: NaiveDateTime,
-    pub actual_end: Option<NaiveDateTime>,
-    pub kind: ShiftKind,
-    pub status: ShiftStatus,
-    /// For an absence: the assistant who took the shift instead.
-    pub substitute: Option<usize>,
-}
-
-/// A log entry of the demo plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DemoLog {
-    pub at: NaiveDateTime,
-    pub assistant: usize,
-    pub task: usize,
-    pub note: String,
-    pub medication: Option<(String, String, String, Option<String>)>,
-}
-
-/// An incident of the demo plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DemoIncident {
-    pub at: NaiveDateTime,
-    pub what: String,
-    pub severity: &'static str,
-    pub action: String,
-}
-
-/// A routine of the demo plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DemoRoutine {
-    pub name: &'static str,
-    pub weekdays: Vec<u32>,
-    pub start: NaiveTime,
-    pub end: NaiveTime,
-    pub items: Vec<(usize, Option<NaiveTime>, &'static str)>,
-}
-
-/// Everything the demo adds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DemoPlan {
-    pub recipient: NewRecipient,
-    pub allocation: NewAllocation,
-    pub assistants: Vec<Assistant>,
-    /// Name, category, index of the competence it requires, medication.
-    pub task_types: Vec<(&'static str, TaskCategory, Option<usize>, bool)>,
-    pub competences: Vec<&'static str>,
-    /// Assistant index, competence index, trained on, renewal due.
-    pub trainings: Vec<(usize, usize, NaiveDate, Option<NaiveDate>)>,
-    /// Name, weekdays (1 = Monday), from, to, and items: task index, time, label.
-    pub routines: Vec<DemoRoutine>,
-    pub shifts: Vec<DemoShift>,
-    pub logs: Vec<DemoLog>,
-    pub incidents: Vec<DemoIncident>,
-}
+pub use crate::store::{DemoIncident, DemoLog, DemoPlan, DemoRoutine, DemoShift};
 
 /// A small deterministic generator (SplitMix64), so a seed gives the same data everywhere.
 struct Rng(u64);

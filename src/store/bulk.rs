@@ -1,4 +1,5 @@
 //! Loading a whole demo plan in one transaction, recorded as one audit entry.
+//! The plan's shape lives here, where it is written; `crate::demo` fills it.
 
 use rusqlite::params;
 use serde_json::json;
@@ -6,9 +7,73 @@ use serde_json::json;
 use super::allocations::insert_allocation;
 use super::codec::{date_text, datetime_text};
 use super::log::record_batch;
+use super::{NewAllocation, NewRecipient};
 use super::{Result, Store, StoreError};
-use crate::demo::DemoPlan;
 use crate::domain::ids::RecipientId;
+use crate::domain::log::Category as TaskCategory;
+use crate::domain::people::Assistant;
+use crate::domain::shift::{ShiftKind, ShiftStatus};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+/// A shift of the demo plan; assistants are indexes into `DemoPlan::assistants`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoShift {
+    pub assistant: Option<usize>,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub actual_end: Option<NaiveDateTime>,
+    pub kind: ShiftKind,
+    pub status: ShiftStatus,
+    /// For an absence: the assistant who took the shift instead.
+    pub substitute: Option<usize>,
+}
+
+/// A log entry of the demo plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoLog {
+    pub at: NaiveDateTime,
+    pub assistant: usize,
+    pub task: usize,
+    pub note: String,
+    pub medication: Option<(String, String, String, Option<String>)>,
+}
+
+/// An incident of the demo plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoIncident {
+    pub at: NaiveDateTime,
+    pub what: String,
+    pub severity: &'static str,
+    pub action: String,
+}
+
+/// A routine of the demo plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoRoutine {
+    pub name: &'static str,
+    pub weekdays: Vec<u32>,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub items: Vec<(usize, Option<NaiveTime>, &'static str)>,
+}
+
+/// Everything the demo adds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoPlan {
+    pub recipient: NewRecipient,
+    pub allocation: NewAllocation,
+    pub assistants: Vec<Assistant>,
+    /// Name, category, index of the competence it requires, medication.
+    pub task_types: Vec<(&'static str, TaskCategory, Option<usize>, bool)>,
+    pub competences: Vec<&'static str>,
+    /// Assistant index, competence index, trained on, renewal due.
+    pub trainings: Vec<(usize, usize, NaiveDate, Option<NaiveDate>)>,
+    /// Name, weekdays (1 = Monday), from, to, and items: task index, time, label.
+    pub routines: Vec<DemoRoutine>,
+    pub shifts: Vec<DemoShift>,
+    pub logs: Vec<DemoLog>,
+    pub incidents: Vec<DemoIncident>,
+}
 
 impl Store {
     /// Writes `plan` into an empty database (or beside existing data with

@@ -27,6 +27,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use allocations::NewAllocation;
+pub use bulk::{DemoIncident, DemoLog, DemoPlan, DemoRoutine, DemoShift};
 pub use migrate::SCHEMA_VERSION;
 pub use recipients::NewRecipient;
 pub use shift_edit::ShiftFields;
