@@ -210,6 +210,10 @@ impl Month {
         }
     }
 
+    pub fn previous(self) -> Self {
+        Self::containing(self.first() - Duration::days(1))
+    }
+
     pub fn days(self) -> DayRange {
         DayRange::new(self.first(), self.next().first())
     }
@@ -320,6 +324,9 @@ mod tests {
         assert_eq!(m.days().days(), 29);
         assert_eq!(m.to_string(), "2028-02");
         assert!(Month::parse("2026-13").is_none());
+        let jan = Month::new(2027, 1).unwrap();
+        assert_eq!(jan.previous(), Month::new(2026, 12).unwrap());
+        assert_eq!(jan.previous().next(), jan);
     }
 
     proptest::proptest! {
