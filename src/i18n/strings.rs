@@ -365,6 +365,45 @@ pub struct Strings {
     pub not_approved: &'static str,
     /// `{month}`, `{name}`, `{when}`, `{who}`.
     pub already_approved: &'static str,
+
+    // The Timesheet view and the Export form
+    pub tsv_title: &'static str,
+    pub tsv_month: &'static str,
+    pub tsv_none: &'static str,
+    pub tsv_no_assistants: &'static str,
+    /// Paid, passive, evening/night, weekend, holiday: at most 6 columns each.
+    pub tsv_columns: [&'static str; 5],
+    pub tsv_no_number: &'static str,
+    /// `{}` is the agreement's code.
+    pub tsv_agreement: &'static str,
+    /// `{when}`, `{who}`.
+    pub tsv_approved: &'static str,
+    pub tsv_open: &'static str,
+    pub tsv_date: &'static str,
+    pub tsv_time: &'static str,
+    pub tsv_status: &'static str,
+    pub tsv_total: &'static str,
+    /// `{allocated}`, `{scheduled}`.
+    pub tsv_month_hours: &'static str,
+    pub tsv_overlap: &'static str,
+    /// `{month}`, `{name}`.
+    pub tsv_confirm_approve: &'static str,
+    /// `{month}`, `{name}`.
+    pub tsv_confirm_unapprove: &'static str,
+    pub export_title: &'static str,
+    pub export_what: &'static str,
+    /// In the order of `exports::ExportKind::ALL`.
+    pub export_kinds: [&'static str; 7],
+    pub export_whom: &'static str,
+    pub export_all: &'static str,
+    pub export_file: &'static str,
+    pub export_hint: &'static str,
+    pub export_needs_assistant: &'static str,
+    /// `{path}`, `{why}`.
+    pub export_failed: &'static str,
+    pub key_timesheet: &'static str,
+    pub key_approve: &'static str,
+    pub key_export: &'static str,
     pub f_substitute: &'static str,
     pub f_week: &'static str,
     pub confirm_delete_shift: &'static str,
