@@ -588,3 +588,44 @@ fn assistants_are_edited_and_deactivated_by_name() {
             .contains("Nora,77,")
     );
 }
+
+/// At a terminal, delete asks in the user's language (util-linux `script`
+/// gives the command a terminal; skipped where it is missing).
+#[cfg(target_os = "linux")]
+#[test]
+fn delete_at_a_terminal_asks_in_the_users_language() {
+    use std::io::Write;
+    let db = planned();
+    let ask = |answer: &str| {
+        let mut child = Command::new("script")
+            .args([
+                "-qec",
+                &format!("{} shift delete 1", env!("CARGO_BIN_EXE_bpa")),
+                "/dev/null",
+            ])
+            .env("BPA_DB", &db.path)
+            .env("BPA_TODAY", "2026-11-26")
+            .env("LANG", "nb_NO.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .ok()?;
+        child.stdin.take()?.write_all(answer.as_bytes()).ok()?;
+        let out = child.wait_with_output().ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let Some(said) = ask("n\n") else {
+        eprintln!("no usable `script`; skipped");
+        return;
+    };
+    assert!(said.contains("Slette? (j/n)"), "{said}");
+    assert!(said.contains("Ingenting ble slettet"), "{said}");
+    assert_eq!(db.shifts().len(), 1);
+    let said = ask("j\n").unwrap();
+    assert!(said.contains("Slettet: Vakt 1"), "{said}");
+    assert!(db.shifts().is_empty());
+}
