@@ -298,42 +298,60 @@ pub enum ShiftCommand {
         purpose: Option<String>,
         #[arg(long, default_value = "")]
         note: String,
-        /// An active period of a sleeping night, HH:MM-HH:MM (repeatable).
+        /// An active period of a sleeping night, HH:MM-HH:MM (repeatable;
+        /// only with --kind sleeping-night).
         #[arg(long, value_name = "HH:MM-HH:MM")]
         active: Vec<String>,
     },
-    /// List shifts with their ids.
+    /// List shifts with their ids (default: this week).
     List {
         /// First day (default: Monday this week).
         #[arg(long)]
         from: Option<String>,
-        /// Last day, included (default: Sunday this week).
+        /// Last day, included (default: the Sunday of --from's week).
         #[arg(long)]
         to: Option<String>,
+        /// Only this assistant's shifts.
         #[arg(long)]
         assistant: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Mark a shift worked, with the actual times when they differ.
+    ///
+    /// A time not given stays as recorded (the actual time if one was
+    /// recorded, else the plan); times are on the shift's date, and an end at
+    /// or before the start is the next day.
     Worked {
+        /// The shift's id (see `bpa shift list`).
         id: i64,
+        /// When the shift actually started, HH:MM.
         #[arg(long)]
         start: Option<String>,
+        /// When the shift actually ended, HH:MM.
         #[arg(long)]
         end: Option<String>,
-        /// An active period of a sleeping night, HH:MM-HH:MM (repeatable).
+        /// An active period of a sleeping night, HH:MM-HH:MM (repeatable;
+        /// replaces those recorded; --active "" removes them; not given keeps them).
         #[arg(long, value_name = "HH:MM-HH:MM")]
         active: Vec<String>,
     },
     /// Mark a shift absent (sick, say), with a substitute's shift if named.
     Absent {
+        /// The shift's id (see `bpa shift list`).
         id: i64,
+        /// Who takes the shift instead (gets a shift of their own).
         #[arg(long)]
         substitute: Option<String>,
     },
     /// Change a shift's plan; only the options given are changed.
+    ///
+    /// A shift moved with --date or --start but no --end keeps its length
+    /// (22:00–08:00 moved to 23:00 ends 09:00); an end at or before the start
+    /// is the next day. Active periods keep their clock times in the moved
+    /// shift. Actual times recorded with `bpa shift worked` are not moved.
     Edit {
+        /// The shift's id (see `bpa shift list`).
         id: i64,
         /// The assistant ("" for an open shift).
         #[arg(long)]
@@ -353,10 +371,11 @@ pub enum ShiftCommand {
         #[arg(long, value_name = "HH:MM-HH:MM")]
         active: Vec<String>,
     },
-    /// Delete a shift that has no log entries.
+    /// Delete a shift that has no log entries (asks first at a terminal).
     Delete {
+        /// The shift's id (see `bpa shift list`).
         id: i64,
-        /// Delete without asking.
+        /// Delete without asking (needed when standard input is not a terminal).
         #[arg(long)]
         yes: bool,
     },

@@ -2,11 +2,11 @@
 
 use chrono::Duration;
 
-use super::args::{ImportCommand, KindChoice, ShiftCommand};
+use super::args::{ImportCommand, ShiftCommand};
 use super::output::emit;
 use super::{Context, Failure, Outcome, date_arg};
 use crate::domain::parse;
-use crate::domain::shift::{ShiftKind, ShiftStatus};
+use crate::domain::shift::ShiftStatus;
 use crate::store::NewShift;
 
 /// `bpa shift add`.
@@ -19,7 +19,7 @@ pub fn add_shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
         kind,
         purpose,
         note,
-        active: _,
+        active,
     } = command
     else {
         return Err(Failure::System("not an add".into()));
@@ -54,52 +54,28 @@ pub fn add_shift(ctx: &mut Context, command: ShiftCommand) -> Outcome {
     if end <= start {
         end += Duration::days(1);
     }
+    let kind = super::lookup::kind(kind);
+    let periods = super::lookup::clock_periods(&active, lang)?;
+    let active = super::lookup::place(kind, start, end, &periods, true)?;
     let new = NewShift {
         line: 0,
         assistant: assistant.unwrap_or_default(),
         allocation,
         start,
         end,
-        kind: match kind {
-            KindChoice::Ordinary => ShiftKind::Ordinary,
-            KindChoice::AwakeNight => ShiftKind::AwakeNight,
-            KindChoice::SleepingNight => ShiftKind::SleepingNight,
-        },
+        kind,
         status: ShiftStatus::Planned,
         note,
-        active: Vec::new(),
+        active,
     };
-    let name = new.assistant.trim();
-    if !name.is_empty() && ctx.store.assistant_id(name)?.is_none() {
-        let names: Vec<String> = ctx
-            .store
-            .assistants()?
-            .into_iter()
-            .map(|a| a.name)
-            .collect();
-        let hint = crate::text::nearest(name, names.iter().map(String::as_str)).map_or_else(
-            || "; add them first with `bpa assistant add NAME`".into(),
-            |n| format!("; did you mean «{}»?", crate::text::clean(n)),
-        );
-        return Err(Failure::User(format!(
-            "no assistant is called «{}»{hint}",
-            crate::text::clean(name)
-        )));
+    if !new.assistant.trim().is_empty() {
+        super::lookup::assistant_id(ctx, &new.assistant)?;
     }
     match ctx.store.add_shift(recipient.id, &new)? {
         Some(id) => {
             emit(&format!("{}\n", lang.strings().saved))?;
-            let range = crate::domain::time::DayRange::inclusive(new.start.date(), new.end.date());
-            let findings: Vec<_> = crate::checks::findings(&ctx.store, recipient.id, range)?
-                .into_iter()
-                .filter(|f| {
-                    f.shift == Some(id)
-                        || f.shift.is_none()
-                        || (f.assistant.is_some()
-                            && f.assistant == ctx.store.assistant_id(name).ok().flatten())
-                })
-                .collect();
-            super::plan::print_findings(ctx, &findings)
+            let stored = ctx.store.shift(id)?;
+            super::plan::print_shift_findings(ctx, recipient.id, &stored)
         }
         None => emit("That shift is already stored; nothing was added.\n"),
     }

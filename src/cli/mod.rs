@@ -2,12 +2,14 @@
 //! turn every outcome into an exit code (0 ok, 1 wrong input, 2 anything else).
 
 pub mod args;
+mod assistant_edit;
 mod calendar;
 mod dump;
 mod exports;
 mod import;
 mod journal;
 mod log_reports;
+mod lookup;
 mod output;
 mod payroll;
 mod people;
@@ -16,6 +18,7 @@ mod reports;
 mod rota;
 mod safety;
 mod setup;
+mod shift_list;
 mod shifts;
 mod timesheet;
 

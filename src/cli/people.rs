@@ -150,6 +150,7 @@ pub fn allocation(ctx: &mut Context, command: AllocationCommand) -> Outcome {
 struct AssistantRow {
     id: i64,
     name: String,
+    employee_number: String,
     phone: String,
     email: String,
     police_certificate: Option<String>,
@@ -187,9 +188,29 @@ pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
             ctx.store.add_assistant(&a)?;
             emit(&format!("{}\n", ctx.lang.strings().saved))
         }
-        AssistantCommand::Edit { .. } | AssistantCommand::Deactivate { .. } => {
-            Err(super::Failure::System("not implemented yet".into()))
-        }
+        AssistantCommand::Edit {
+            name,
+            rename,
+            phone,
+            email,
+            employee_number,
+            police_certificate,
+            confidentiality,
+            contract,
+        } => super::assistant_edit::edit(
+            ctx,
+            &name,
+            super::assistant_edit::AssistantChanges {
+                rename,
+                phone,
+                email,
+                employee_number,
+                police_certificate,
+                confidentiality,
+                contract,
+            },
+        ),
+        AssistantCommand::Deactivate { name } => super::assistant_edit::deactivate(ctx, &name),
         AssistantCommand::List { format } => {
             let all = ctx.store.assistants()?;
             let lang = ctx.lang;
@@ -210,6 +231,7 @@ pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
                         .map(|a| AssistantRow {
                             id: a.id.map_or(0, |i| i.0),
                             name: a.name.clone(),
+                            employee_number: a.employee_number.clone(),
                             phone: a.phone.clone(),
                             email: a.email.clone(),
                             police_certificate: a.police_certificate.map(|d| d.to_string()),
@@ -230,6 +252,7 @@ pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
                             };
                             vec![
                                 a.name.clone(),
+                                a.employee_number.clone(),
                                 a.phone.clone(),
                                 a.email.clone(),
                                 d(a.police_certificate),
@@ -243,6 +266,7 @@ pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
                     emit(&csv(
                         &[
                             "name",
+                            "employee_number",
                             "phone",
                             "email",
                             "police_certificate",
@@ -269,10 +293,19 @@ pub fn assistant(ctx: &mut Context, command: AssistantCommand) -> Outcome {
                             } else {
                                 format!("{} {}", a.name, s.former)
                             };
-                            vec![name, a.phone.clone(), readiness(a)]
+                            vec![
+                                name,
+                                a.employee_number.clone(),
+                                a.phone.clone(),
+                                readiness(a),
+                            ]
                         })
                         .collect();
-                    emit(&table(&[s.col_name, s.col_phone, s.col_ready], &rows, &[]))
+                    emit(&table(
+                        &[s.col_name, s.f_employee_number, s.col_phone, s.col_ready],
+                        &rows,
+                        &[],
+                    ))
                 }
             }
         }

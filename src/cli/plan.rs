@@ -110,6 +110,26 @@ pub fn print_findings(ctx: &Context, findings: &[Finding]) -> Outcome {
     emit(&text(&rows, ctx.lang))
 }
 
+/// Prints the findings that concern one shift just added or changed: its
+/// own, those of its assistant around it, and those of the whole plan
+/// (such as hours over the allocation), as `bpa shift add` does.
+pub fn print_shift_findings(
+    ctx: &Context,
+    recipient: crate::domain::ids::RecipientId,
+    shift: &crate::domain::shift::Shift,
+) -> Outcome {
+    let range = DayRange::inclusive(shift.start.date(), shift.end.date());
+    let findings: Vec<_> = crate::checks::findings(&ctx.store, recipient, range)?
+        .into_iter()
+        .filter(|f| {
+            f.shift == Some(shift.id)
+                || f.shift.is_none()
+                || (f.assistant.is_some() && f.assistant == shift.assistant)
+        })
+        .collect();
+    print_findings(ctx, &findings)
+}
+
 pub fn setting(ctx: &mut Context, command: SettingCommand) -> Outcome {
     match command {
         SettingCommand::List => {

@@ -177,6 +177,75 @@ pub fn place_in_shift(
     (b <= end).then_some(ActivePeriod { start: a, end: b })
 }
 
+/// Places every clock period inside a shift that runs `start`–`end` (see
+/// [`place_in_shift`]); the first one that does not fit is named in the error.
+pub fn place_all(
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    periods: &[(chrono::NaiveTime, chrono::NaiveTime)],
+) -> Result<Vec<ActivePeriod>, ActiveError> {
+    periods
+        .iter()
+        .map(|&(from, to)| {
+            place_in_shift(start, end, from, to).ok_or_else(|| {
+                let label = format!("{}–{}", from.format("%H:%M"), to.format("%H:%M"));
+                ActiveError::Outside(label, ActivePeriod { start, end }.label())
+            })
+        })
+        .collect()
+}
+
+/// The clock times of active periods, to place them again in a shift whose
+/// times changed (what the screen does when its form is saved).
+pub fn clock_times(periods: &[ActivePeriod]) -> Vec<(chrono::NaiveTime, chrono::NaiveTime)> {
+    periods
+        .iter()
+        .map(|p| (p.start.time(), p.end.time()))
+        .collect()
+}
+
+/// A shift's plan after a change of day, start or end; what is not given
+/// stays. Without a new end the shift keeps its length on the clock (moving
+/// 22:00–08:00 to another day or start keeps ten hours); an end at or before
+/// the start is the next day.
+pub fn replan(
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    day: Option<chrono::NaiveDate>,
+    from: Option<chrono::NaiveTime>,
+    to: Option<chrono::NaiveTime>,
+) -> (NaiveDateTime, NaiveDateTime) {
+    let day = day.unwrap_or(start.date());
+    let new_start = day.and_time(from.unwrap_or(start.time()));
+    let new_end = match to {
+        Some(t) => after(new_start, day.and_time(t)),
+        None => new_start + (end - start),
+    };
+    (new_start, new_end)
+}
+
+/// The actual times of a shift on `day`: a time not given is `recorded`'s
+/// (the actual times recorded, else the plan); a given end at or before the
+/// start is the next day.
+pub fn actual_times(
+    recorded: (NaiveDateTime, NaiveDateTime),
+    day: chrono::NaiveDate,
+    from: Option<chrono::NaiveTime>,
+    to: Option<chrono::NaiveTime>,
+) -> (NaiveDateTime, NaiveDateTime) {
+    let start = from.map_or(recorded.0, |t| day.and_time(t));
+    let end = to.map_or(recorded.1, |t| after(start, day.and_time(t)));
+    (start, end)
+}
+
+/// `at`, moved on by whole days until it comes after `start`.
+fn after(start: NaiveDateTime, mut at: NaiveDateTime) -> NaiveDateTime {
+    while at <= start {
+        at += chrono::Duration::days(1);
+    }
+    at
+}
+
 impl Shift {
     /// The times that count: the actual ones when both are recorded.
     pub fn counted_times(&self) -> (NaiveDateTime, NaiveDateTime) {
@@ -249,6 +318,51 @@ mod tests {
             validate_active(ShiftKind::Ordinary, start, end, &[early]),
             Err(ActiveError::NotSleepingNight)
         ));
+    }
+
+    #[test]
+    fn a_moved_shift_keeps_its_length_and_its_active_periods_move_along() {
+        let hm = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let (start, end) = (t(23, 22, 0), t(24, 8, 0));
+        let next = NaiveDate::from_ymd_opt(2026, 11, 25);
+        assert_eq!(
+            replan(start, end, next, None, None),
+            (t(25, 22, 0), t(26, 8, 0))
+        );
+        assert_eq!(
+            replan(start, end, None, Some(hm(23, 0)), None),
+            (t(23, 23, 0), t(24, 9, 0))
+        );
+        assert_eq!(
+            replan(start, end, None, None, Some(hm(7, 0))),
+            (t(23, 22, 0), t(24, 7, 0)),
+            "an end before the start is the next day"
+        );
+        let calls = [(hm(1, 10), hm(1, 40))];
+        let placed = place_all(t(25, 22, 0), t(26, 8, 0), &calls).unwrap();
+        assert_eq!(placed[0].start, t(26, 1, 10));
+        assert_eq!(clock_times(&placed), calls);
+        let err = place_all(start, end, &[(hm(9, 0), hm(9, 30))]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the active period 09:00–09:30 lies outside the shift (22:00–08:00)"
+        );
+    }
+
+    #[test]
+    fn actual_times_default_to_those_recorded() {
+        let hm = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let night = (t(23, 22, 0), t(24, 8, 0));
+        assert_eq!(actual_times(night, day, None, None), night);
+        assert_eq!(
+            actual_times(night, day, None, Some(hm(9, 0))),
+            (t(23, 22, 0), t(24, 9, 0))
+        );
+        assert_eq!(
+            actual_times(night, day, Some(hm(22, 30)), None),
+            (t(23, 22, 30), t(24, 8, 0))
+        );
     }
 
     #[test]

@@ -438,4 +438,41 @@ pub struct Strings {
     pub err_alloc_end_before: &'static str,
     pub err_alloc_factor: &'static str,
     pub err_alloc_overlap: &'static str,
+
+    // Shift commands
+    /// Column headers of `bpa shift list`.
+    pub col_id: &'static str,
+    pub col_hours: &'static str,
+    pub col_active: &'static str,
+    /// Below `bpa shift list` when a time marked `*` is an actual one.
+    pub actual_times_note: &'static str,
+    /// `{from}`, `{to}`
+    pub shifts_none: &'static str,
+    /// A shift named by its id: `{}`
+    pub shift_label: &'static str,
+    /// `{shift}`, `{times}`, `{planned}`, `{active}`
+    pub shift_worked: &'static str,
+    /// The planned times beside the actual ones: `{}`
+    pub shift_planned_was: &'static str,
+    /// Actual times beside the plan: `{}`
+    pub shift_actual_was: &'static str,
+    /// The active periods recorded: `{}`
+    pub shift_active_part: &'static str,
+    /// `{shift}`, then one of the two below
+    pub shift_absent: &'static str,
+    /// `{name}`, `{id}`
+    pub shift_substitute: &'static str,
+    pub shift_no_substitute: &'static str,
+    /// The shift as it now is: `{}`
+    pub shift_edited: &'static str,
+    /// The shift that was deleted: `{}`
+    pub shift_deleted: &'static str,
+    pub delete_question: &'static str,
+    pub nothing_deleted: &'static str,
+    /// `{name}`, `{fields}`
+    pub assistant_edited: &'static str,
+    /// `{}`: the name
+    pub assistant_deactivated: &'static str,
+    /// `{}`: the name
+    pub assistant_already_former: &'static str,
 }

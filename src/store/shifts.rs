@@ -266,6 +266,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The recipient a shift belongs to; `None` when no shift has that id.
+    pub fn shift_recipient(&self, id: ShiftId) -> Result<Option<RecipientId>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT recipient_id FROM shift WHERE id = ?1",
+                [id.0],
+                |r| r.get(0).map(RecipientId),
+            )
+            .optional()?)
+    }
+
     /// Number of shifts of a recipient.
     pub fn shift_count(&self, recipient: RecipientId) -> Result<i64> {
         Ok(self.conn.query_row(
