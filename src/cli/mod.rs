@@ -186,27 +186,6 @@ fn open_store(path: &std::path::Path) -> Result<Store, Failure> {
     }
 }
 
-/// The assistant called `name` (any case), or an error that suggests the
-/// nearest name.
-pub(crate) fn assistant_named(
-    store: &Store,
-    name: &str,
-) -> Result<crate::domain::people::Assistant, Failure> {
-    let all = store.assistants()?;
-    let wanted = name.trim().to_lowercase();
-    if let Some(a) = all.iter().find(|a| a.name.trim().to_lowercase() == wanted) {
-        return Ok(a.clone());
-    }
-    let hint = crate::text::nearest(name, all.iter().map(|a| a.name.as_str())).map_or_else(
-        || "; add them first with `bpa assistant add NAME`".into(),
-        |n| format!("; did you mean «{}»?", crate::text::clean(n)),
-    );
-    Err(Failure::User(format!(
-        "no assistant is called «{}»{hint}",
-        crate::text::clean(name.trim())
-    )))
-}
-
 /// Parses a `--month YYYY-MM` argument.
 pub(crate) fn month_arg(text: &str) -> Result<crate::domain::time::Month, Failure> {
     crate::domain::time::Month::parse(text).ok_or_else(|| {
@@ -230,8 +209,15 @@ pub(crate) fn ask(question: &str) -> Option<bool> {
     let _ = err.flush();
     let mut line = String::new();
     stdin.lock().read_line(&mut line).ok()?;
-    let answer = line.trim().to_lowercase();
-    Some(answer.starts_with('j') || answer.starts_with('y'))
+    Some(is_yes(&line))
+}
+
+/// A yes in Norwegian or English: `j`, `ja`, `y`, `yes`.
+fn is_yes(answer: &str) -> bool {
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "j" | "ja" | "y" | "yes"
+    )
 }
 
 /// Parses a date argument, naming the flag on error.

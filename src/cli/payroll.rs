@@ -3,8 +3,9 @@
 use std::path::Path;
 
 use super::args::{ApproveArgs, PayrollFormat};
+use super::lookup::assistant as assistant_named;
 use super::output::emit;
-use super::{Context, Failure, Outcome, ask, assistant_named, month_arg};
+use super::{Context, Failure, Outcome, ask, month_arg};
 use crate::domain::approval::surprises;
 use crate::domain::shift::Shift;
 use crate::domain::time::Month;
@@ -28,7 +29,7 @@ fn shifts_of(
 
 pub fn approve(ctx: &mut Context, args: &ApproveArgs) -> Outcome {
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
-    let assistant = assistant_named(&ctx.store, &args.assistant)?;
+    let assistant = assistant_named(ctx, &args.assistant)?;
     let id = assistant
         .id
         .ok_or_else(|| Failure::System("an assistant without id".into()))?;
@@ -82,7 +83,7 @@ pub fn approve(ctx: &mut Context, args: &ApproveArgs) -> Outcome {
 
 pub fn unapprove(ctx: &mut Context, args: &ApproveArgs) -> Outcome {
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
-    let assistant = assistant_named(&ctx.store, &args.assistant)?;
+    let assistant = assistant_named(ctx, &args.assistant)?;
     let id = assistant
         .id
         .ok_or_else(|| Failure::System("an assistant without id".into()))?;

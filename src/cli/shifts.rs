@@ -3,8 +3,6 @@
 //! audited, refused in an approved month); this module only reads the
 //! arguments and says what happened.
 
-use std::io::IsTerminal;
-
 use super::args::{KindChoice, ShiftCommand};
 use super::lookup::{self, clock};
 use super::output::emit;
@@ -231,33 +229,24 @@ fn delete(ctx: &mut Context, id: i64, yes: bool) -> Outcome {
     let shown = lookup::describe(ctx, &shift, true)?;
     let s = ctx.lang.strings();
     if !yes {
-        if !std::io::stdin().is_terminal() {
-            return Err(Failure::User(format!(
-                "{shown}: not deleted; bpa asks first, and standard input is not a terminal: add --yes to delete it"
-            )));
-        }
-        emit(&format!("{shown}\n{}", s.delete_question))?;
-        let mut answer = String::new();
-        std::io::stdin().read_line(&mut answer)?;
-        if !is_yes(&answer) {
-            return emit(&format!("{}\n", s.nothing_deleted));
+        emit(&format!("{shown}\n"))?;
+        match super::ask(s.delete_question) {
+            None => {
+                return Err(Failure::User(format!(
+                    "{shown}: not deleted; bpa asks first, and standard input is not a terminal: add --yes to delete it"
+                )));
+            }
+            Some(false) => return emit(&format!("{}\n", s.nothing_deleted)),
+            Some(true) => {}
         }
     }
     ctx.store.delete_shift(ShiftId(id))?;
     emit(&format!("{}\n", s.shift_deleted.replace("{}", &shown)))
 }
 
-/// A yes in Norwegian or English: `j`, `ja`, `y`, `yes`.
-fn is_yes(answer: &str) -> bool {
-    matches!(
-        answer.trim().to_lowercase().as_str(),
-        "j" | "ja" | "y" | "yes"
-    )
-}
-
 #[cfg(test)]
 mod tests {
-    use super::is_yes;
+    use crate::cli::is_yes;
 
     #[test]
     fn yes_in_either_language_and_nothing_else() {

@@ -107,7 +107,7 @@ impl Store {
         }
         let stored = match text_value(key, value) {
             Some(checked) => checked.map_err(StoreError::Invalid)?,
-            None => self.minutes_value(key, value)?.to_string(),
+            None => Self::minutes_value(key, value)?.to_string(),
         };
         self.write(|tx, actor| {
             let before: Option<String> = tx.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?;
@@ -120,7 +120,7 @@ impl Store {
         })
     }
 
-    fn minutes_value(&self, key: &str, value: &str) -> Result<i64> {
+    fn minutes_value(key: &str, value: &str) -> Result<i64> {
         value
             .trim()
             .parse()
