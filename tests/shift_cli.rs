@@ -4,80 +4,32 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use bpa::domain::time::Month;
 use bpa::store::Store;
 
-struct Db {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
+mod common;
+
+use common::Db;
+
+/// The shifts of the week of 2026-11-23 as JSON.
+fn shifts(db: &Db) -> Vec<serde_json::Value> {
+    db.json(&["shift", "list", "--format", "json"])
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
-impl Db {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bpa.db");
-        Self { _dir: dir, path }
-    }
+fn shift(db: &Db, id: i64) -> serde_json::Value {
+    shifts(db)
+        .into_iter()
+        .find(|s| s["id"] == id)
+        .unwrap_or_else(|| panic!("no shift {id} in the list"))
+}
 
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_bpa"))
-            .args(args)
-            .env("BPA_DB", &self.path)
-            .env("BPA_TODAY", "2026-11-26")
-            .env("LANG", "nb_NO.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn fails(&self, args: &[&str], code: i32) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(code),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stderr).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
-    /// The shifts of the week of 2026-11-23 as JSON.
-    fn shifts(&self) -> Vec<serde_json::Value> {
-        self.json(&["shift", "list", "--format", "json"])
-            .as_array()
-            .unwrap()
-            .clone()
-    }
-
-    fn shift(&self, id: i64) -> serde_json::Value {
-        self.shifts()
-            .into_iter()
-            .find(|s| s["id"] == id)
-            .unwrap_or_else(|| panic!("no shift {id} in the list"))
-    }
-
-    fn audit_len(&self) -> i64 {
-        Store::open(&self.path).unwrap().audit_len().unwrap()
-    }
+fn audit_len(db: &Db) -> i64 {
+    Store::open(&db.path).unwrap().audit_len().unwrap()
 }
 
 /// A recipient with an allocation, Kari and Per, and Kari's shift 1 on
@@ -153,7 +105,7 @@ fn list_shows_ids_and_actual_times_in_three_formats() {
     );
     assert!(text.contains("01:10-01:40, 03:00-03:20"), "{text}");
 
-    let list = db.shifts();
+    let list = shifts(&db);
     assert_eq!(list.len(), 3);
     let kari = &list[0];
     assert_eq!(kari["id"], 1);
@@ -242,7 +194,7 @@ fn worked_records_actual_times_and_active_periods() {
         "{said}"
     );
     assert!(said.contains("planlagt 22:00–08:00"), "{said}");
-    let night = db.shift(2);
+    let night = shift(&db, 2);
     assert_eq!(
         night["end"], "2026-11-25T09:00",
         "an end before the start is the next day"
@@ -250,7 +202,7 @@ fn worked_records_actual_times_and_active_periods() {
     assert_eq!(night["active_minutes"], 50, "--active not given keeps them");
 
     db.ok(&["shift", "worked", "2", "--active", "08:30-08:50"]);
-    let night = db.shift(2);
+    let night = shift(&db, 2);
     assert_eq!(
         night["end"], "2026-11-25T09:00",
         "a time not given stays as recorded"
@@ -265,7 +217,7 @@ fn worked_records_actual_times_and_active_periods() {
 
     db.ok(&["shift", "worked", "2", "--active", ""]);
     assert_eq!(
-        db.shift(2)["active_minutes"],
+        shift(&db, 2)["active_minutes"],
         0,
         "--active \"\" removes them"
     );
@@ -316,9 +268,9 @@ fn add_places_active_periods_only_in_a_sleeping_night() {
         1,
     );
     assert!(err.contains("08:30–09:00"), "{err}");
-    assert_eq!(db.shifts().len(), 1, "nothing was added");
+    assert_eq!(shifts(&db).len(), 1, "nothing was added");
     with_night(&db);
-    let night = db.shift(2);
+    let night = shift(&db, 2);
     assert_eq!(
         night["active_periods"][0]["start"], "2026-11-25T01:10",
         "sorted, next morning"
@@ -335,7 +287,7 @@ fn edit_changes_only_what_is_given_and_warns_like_add() {
         said.contains("[not_ready]"),
         "rule warnings as for add: {said}"
     );
-    let night = db.shift(2);
+    let night = shift(&db, 2);
     assert_eq!(night["start"], "2026-11-24T23:00");
     assert_eq!(night["end"], "2026-11-25T09:00", "keeps its length");
     assert_eq!(night["active_minutes"], 50, "keeps its active periods");
@@ -349,7 +301,7 @@ fn edit_changes_only_what_is_given_and_warns_like_add() {
         "--note",
         "flyttet",
     ]);
-    let night = db.shift(2);
+    let night = shift(&db, 2);
     assert_eq!(night["start"], "2026-11-27T23:00");
     assert_eq!(
         night["active_periods"][0]["start"], "2026-11-28T01:10",
@@ -366,7 +318,7 @@ fn edit_changes_only_what_is_given_and_warns_like_add() {
         "--active",
         "02:00-02:15",
     ]);
-    let night = db.shift(2);
+    let night = shift(&db, 2);
     assert_eq!(
         (night["end"].as_str(), night["active_minutes"].as_i64()),
         (Some("2026-11-28T07:00"), Some(15))
@@ -376,12 +328,12 @@ fn edit_changes_only_what_is_given_and_warns_like_add() {
     let err = db.fails(&["shift", "edit", "2", "--kind", "ordinary"], 1);
     assert!(err.contains("--active \"\""), "{err}");
     db.ok(&["shift", "edit", "2", "--kind", "ordinary", "--active", ""]);
-    assert_eq!(db.shift(2)["kind"], "ordinary");
+    assert_eq!(shift(&db, 2)["kind"], "ordinary");
 
     db.ok(&["shift", "edit", "1", "--assistant", ""]);
-    assert_eq!(db.shift(1)["open_shift"], true);
+    assert_eq!(shift(&db, 1)["open_shift"], true);
     db.ok(&["shift", "edit", "1", "--assistant", "kari"]);
-    assert_eq!(db.shift(1)["assistant"], "Kari");
+    assert_eq!(shift(&db, 1)["assistant"], "Kari");
     let err = db.fails(&["shift", "edit", "1", "--assistant", "Pre"], 1);
     assert!(err.contains("did you mean «Per»"), "{err}");
     let err = db.fails(&["shift", "edit", "1"], 1);
@@ -411,7 +363,7 @@ fn absent_makes_the_substitute_a_shift() {
     let db = planned();
     let said = db.ok(&["shift", "absent", "1", "--substitute", "per"]);
     assert!(said.contains("vikaren Per har fått vakt 2"), "{said}");
-    let list = db.shifts();
+    let list = shifts(&db);
     assert_eq!(list[0]["status"], "absent");
     assert_eq!(
         (list[1]["assistant"].as_str(), list[1]["start"].as_str()),
@@ -430,10 +382,10 @@ fn delete_asks_first_and_a_script_says_yes() {
     let db = planned();
     let err = db.fails(&["shift", "delete", "1"], 1);
     assert!(err.contains("--yes"), "{err}");
-    assert_eq!(db.shifts().len(), 1, "nothing was deleted");
+    assert_eq!(shifts(&db).len(), 1, "nothing was deleted");
     let said = db.ok(&["shift", "delete", "1", "--yes"]);
     assert!(said.starts_with("Slettet: Vakt 1 (Kari,"), "{said}");
-    assert!(db.shifts().is_empty());
+    assert!(shifts(&db).is_empty());
 }
 
 #[test]
@@ -485,14 +437,14 @@ fn an_approved_month_is_locked() {
         assert!(err.contains("bpa unapprove"), "{args:?}: {err}");
     }
     db.ok(&["shift", "worked", "2"]);
-    assert_eq!(db.shift(1)["status"], "planned");
+    assert_eq!(shift(&db, 1)["status"], "planned");
 }
 
 #[test]
 fn every_change_is_audited_and_verify_stays_ok() {
     let db = planned();
     with_night(&db);
-    let mut seen = db.audit_len();
+    let mut seen = audit_len(&db);
     for args in [
         &["shift", "worked", "1", "--start", "08:15"][..],
         &["shift", "worked", "2", "--active", "02:00-02:30"],
@@ -503,18 +455,18 @@ fn every_change_is_audited_and_verify_stays_ok() {
         &["assistant", "deactivate", "Per"],
     ] {
         db.ok(args);
-        let now = db.audit_len();
+        let now = audit_len(&db);
         assert!(now > seen, "{args:?} wrote no audit entry");
         seen = now;
     }
-    let refused = db.audit_len();
+    let refused = audit_len(&db);
     db.fails(
         &[
             "shift", "edit", "1", "--start", "23:00", "--end", "01:00", "--active", "x",
         ],
         1,
     );
-    assert_eq!(db.audit_len(), refused, "a refused change writes nothing");
+    assert_eq!(audit_len(&db), refused, "a refused change writes nothing");
     let ok = db.ok(&["verify"]);
     assert!(ok.contains('✓'), "{ok}");
 }
@@ -624,8 +576,8 @@ fn delete_at_a_terminal_asks_in_the_users_language() {
     };
     assert!(said.contains("Slette? (j/n)"), "{said}");
     assert!(said.contains("Ingenting ble slettet"), "{said}");
-    assert_eq!(db.shifts().len(), 1);
+    assert_eq!(shifts(&db).len(), 1);
     let said = ask("j\n").unwrap();
     assert!(said.contains("Slettet: Vakt 1"), "{said}");
-    assert!(db.shifts().is_empty());
+    assert!(shifts(&db).is_empty());
 }
