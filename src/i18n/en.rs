@@ -383,4 +383,14 @@ pub const STRINGS: Strings = Strings {
     err_alloc_end_before: "The end date {to} is before the start date {from}.",
     err_alloc_factor: "The factor must be between 0 and 2.",
     err_alloc_overlap: "Overlaps the «{purpose}» allocation valid {from} – {to}. End that one first, or choose other dates.",
+
+    // Export and import
+    ics_calendar_name: "BPA shifts",
+    ics_summary: "{assistant} ({kind})",
+    ics_summary_with_recipient: "{assistant} for {recipient} ({kind})",
+    ics_open_shift: "Open shift",
+    import_refused: "{}: nothing was imported; fix these lines and try again:",
+    import_line: "  line {line}: {reason}",
+    assistants_imported: "{added} assistants added; {skipped} already present were skipped.",
+    json_restored: "Restored {rows} rows in {tables} tables from {file}.",
 };

@@ -373,4 +373,14 @@ pub const STRINGS: Strings = Strings {
     err_alloc_end_before: "Sluttdatoen {to} er før startdatoen {from}.",
     err_alloc_factor: "Faktoren må være mellom 0 og 2.",
     err_alloc_overlap: "Overlapper vedtaket «{purpose}» som gjelder {from} – {to}. Avslutt det først, eller velg andre datoer.",
+
+    // Export and import
+    ics_calendar_name: "BPA-vakter",
+    ics_summary: "{assistant} ({kind})",
+    ics_summary_with_recipient: "{assistant} hos {recipient} ({kind})",
+    ics_open_shift: "Ledig vakt",
+    import_refused: "{}: ingenting ble importert; rett disse linjene og prøv igjen:",
+    import_line: "  linje {line}: {reason}",
+    assistants_imported: "{added} assistenter lagt til; {skipped} fantes fra før og ble hoppet over.",
+    json_restored: "Gjenopprettet {rows} rader i {tables} tabeller fra {file}.",
 };

@@ -378,4 +378,22 @@ pub struct Strings {
     pub err_alloc_end_before: &'static str,
     pub err_alloc_factor: &'static str,
     pub err_alloc_overlap: &'static str,
+
+    // Export and import
+    /// The calendar's name in a phone's list of calendars.
+    pub ics_calendar_name: &'static str,
+    /// An event's title: `{assistant}`, `{kind}`.
+    pub ics_summary: &'static str,
+    /// With `--with-recipient`: `{assistant}`, `{recipient}`, `{kind}`.
+    pub ics_summary_with_recipient: &'static str,
+    /// Who works an open shift.
+    pub ics_open_shift: &'static str,
+    /// `{}` is the file.
+    pub import_refused: &'static str,
+    /// `{line}`, `{reason}`.
+    pub import_line: &'static str,
+    /// `{added}`, `{skipped}`.
+    pub assistants_imported: &'static str,
+    /// `{rows}`, `{tables}`, `{file}`.
+    pub json_restored: &'static str,
 }
