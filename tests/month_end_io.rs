@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Europe::Oslo;
-use icalendar::{CalendarComponent, CalendarDateTime, Component, DatePerhapsTime, EventLike};
+use icalendar::{CalendarComponent, CalendarDateTime, Component, DatePerhapsTime};
 
 struct Db {
     _dir: tempfile::TempDir,

@@ -112,7 +112,7 @@ impl Store {
         }
         let stored = match text_value(key, value) {
             Some(checked) => checked.map_err(StoreError::Invalid)?,
-            None => self.minutes_value(key, value)?.to_string(),
+            None => Self::minutes_value(key, value)?.to_string(),
         };
         self.write(|tx, actor| {
             let before: Option<String> = tx.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?;
@@ -125,7 +125,7 @@ impl Store {
         })
     }
 
-    fn minutes_value(&self, key: &str, value: &str) -> Result<i64> {
+    fn minutes_value(key: &str, value: &str) -> Result<i64> {
         value
             .trim()
             .parse()
@@ -155,10 +155,13 @@ impl Store {
                 .unwrap_or_default()
                 .as_bytes(),
         );
-        let token: String = seed.finalize()[..10]
+        let token = seed.finalize()[..10]
             .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+            .fold(String::with_capacity(20), |mut hex, b| {
+                use std::fmt::Write;
+                let _ = write!(hex, "{b:02x}");
+                hex
+            });
         self.write(|tx, actor| {
             // Another window may have made one meanwhile: keep the first.
             let existing: Option<String> = tx
