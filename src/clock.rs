@@ -40,3 +40,11 @@ pub fn now_utc_text() -> String {
     };
     instant.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
+
+/// Nanoseconds since 1970 from the system clock, even when today is fixed:
+/// a seed for identifiers that must differ between databases, never a date.
+pub fn entropy_nanos() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}

@@ -5,6 +5,8 @@
 //! in `cli` use the same `store` and `domain`.
 
 pub mod app;
+pub mod assistant_csv;
+pub mod calendar;
 pub mod checks;
 pub mod cli;
 pub mod clock;

@@ -24,22 +24,24 @@ const OPTIONAL: [&str; 2] = ["kind", "note"];
 /// Parses a whole file as bytes: text that is not UTF-8 (say, an old
 /// spreadsheet export in Windows-1252) is refused with its line, instead of
 /// turning «Åse» into a new assistant called «�se».
-#[allow(clippy::naive_bytecount)] // one pass over a small file; no crate needed
 pub fn parse_bytes(input: &[u8], lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
-    match std::str::from_utf8(input) {
-        Ok(text) => parse(text, lang),
-        Err(e) => {
-            let line = input[..e.valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-                + 1;
-            Err(vec![LineError {
-                line,
-                reason: "the file is not UTF-8 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import again".into(),
-            }])
-        }
-    }
+    parse(utf8_text(input)?, lang)
+}
+
+/// The file as text, or its first line that is not UTF-8.
+#[allow(clippy::naive_bytecount)] // one pass over a small file; no crate needed
+pub fn utf8_text(input: &[u8]) -> Result<&str, Vec<LineError>> {
+    std::str::from_utf8(input).map_err(|e| {
+        let line = input[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        vec![LineError {
+            line,
+            reason: "the file is not UTF-8 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import again".into(),
+        }]
+    })
 }
 
 /// Parses a whole file; `Err` lists every bad line.

@@ -196,6 +196,26 @@ pub fn json_text<T: serde::Serialize>(value: &T) -> Result<String, String> {
     Ok(s)
 }
 
+/// Pretty JSON that keeps every string exactly, for a document that must
+/// restore byte for byte (cleaning would change the data and break the
+/// audit log's hashes). It is still safe to show: every control, DEL, C1
+/// and bidirectional character is written as a `\uXXXX` escape, so nothing
+/// in the file acts on a terminal, and a JSON reader gets the text back.
+pub fn json_lossless<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    let pretty = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    let mut out = String::with_capacity(pretty.len() + 1);
+    for c in pretty.chars() {
+        // A raw line break is the layout: serde_json escapes those in strings.
+        if needs_replacing(c) && c != '\n' {
+            out += &format!("\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    Ok(out)
+}
+
 /// Display width of cleaned text.
 pub fn width(text: &str) -> usize {
     clean(text).width()
@@ -306,6 +326,18 @@ mod tests {
         assert!(!t.contains('\x1b'));
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn lossless_json_escapes_what_a_terminal_would_act_on() {
+        let original = "Kari\u{202E}\u{7f}\u{9b}\u{1b}[31m\nny linje";
+        let text = json_lossless(&serde_json::json!({ "name": original })).unwrap();
+        assert!(
+            !text.chars().any(|c| needs_replacing(c) && c != '\n'),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["name"], original);
     }
 
     proptest! {

@@ -2,16 +2,64 @@
 
 use std::path::Path;
 
+use super::output::{emit, emit_to};
 use super::{Context, Failure, Outcome};
+use crate::text;
 
-pub fn export(_ctx: &mut Context, _output: Option<&Path>) -> Outcome {
-    Err(Failure::System("not implemented yet".into()))
+/// `bpa export json`: every table of the database as one document
+/// (`docs/export-format.md`).
+pub fn export(ctx: &mut Context, output: Option<&Path>) -> Outcome {
+    let doc = ctx.store.export_document()?;
+    // Lossless rather than cleaned: a restore must give back the very same
+    // data, and the audit log's hashes cover the text. It is still escaped
+    // so that nothing in it acts on a terminal.
+    let out = text::json_lossless(&doc).map_err(Failure::System)?;
+    emit_to(ctx.lang, output, &out)
 }
 
-pub fn import_json(_ctx: &mut Context, _file: &Path) -> Outcome {
-    Err(Failure::System("not implemented yet".into()))
+/// `bpa import json FILE`: restores an export into an empty database.
+pub fn import_json(ctx: &mut Context, file: &Path) -> Outcome {
+    let shown = text::clean(&file.display().to_string()).into_owned();
+    let bytes =
+        std::fs::read(file).map_err(|e| Failure::User(format!("cannot read {shown}: {e}")))?;
+    let doc: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| Failure::User(format!("{shown} is not a JSON document: {e}")))?;
+    let done = ctx.store.import_document(&doc)?;
+    emit(&format!(
+        "{}\n",
+        ctx.lang
+            .strings()
+            .json_restored
+            .replace("{rows}", &done.rows.to_string())
+            .replace("{tables}", &done.tables.to_string())
+            .replace("{file}", &shown)
+    ))
 }
 
-pub fn import_assistants(_ctx: &mut Context, _file: &Path) -> Outcome {
-    Err(Failure::System("not implemented yet".into()))
+/// `bpa import assistants FILE.csv`: all or nothing, known names skipped.
+pub fn import_assistants(ctx: &mut Context, file: &Path) -> Outcome {
+    let s = ctx.lang.strings();
+    let shown = text::clean(&file.display().to_string()).into_owned();
+    let bytes =
+        std::fs::read(file).map_err(|e| Failure::User(format!("cannot read {shown}: {e}")))?;
+    let report = |errors: Vec<(usize, String)>| {
+        let mut msg = s.import_refused.replace("{}", &shown);
+        for (line, reason) in errors {
+            msg += "\n";
+            msg += &s
+                .import_line
+                .replace("{line}", &line.to_string())
+                .replace("{reason}", &text::clean(&reason));
+        }
+        Failure::User(msg)
+    };
+    let rows = crate::assistant_csv::parse_bytes(&bytes, ctx.lang)
+        .map_err(|errors| report(errors.into_iter().map(|e| (e.line, e.reason)).collect()))?;
+    let outcome = ctx.store.import_assistants(&rows)?.map_err(report)?;
+    emit(&format!(
+        "{}\n",
+        s.assistants_imported
+            .replace("{added}", &outcome.added.to_string())
+            .replace("{skipped}", &outcome.duplicates.to_string())
+    ))
 }

@@ -84,15 +84,24 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::User(msg)) => {
-            eprintln!("bpa: {}", crate::text::clean(&msg));
+            eprintln!("bpa: {}", shown(&msg));
             ExitCode::from(1)
         }
         Err(Failure::System(msg)) => {
-            eprintln!("bpa: {}", crate::text::clean(&msg));
+            eprintln!("bpa: {}", shown(&msg));
             ExitCode::from(2)
         }
         Err(Failure::Quiet(code)) => ExitCode::from(code),
     }
+}
+
+/// A message made safe line by line, so a list of refused lines stays a
+/// list (cleaning the whole would show each line break as `␊`).
+fn shown(msg: &str) -> String {
+    msg.lines()
+        .map(|l| crate::text::clean(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The database path: `--db`/`BPA_DB`, else `bpa.db` in the platform data

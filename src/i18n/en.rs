@@ -453,4 +453,13 @@ pub const STRINGS: Strings = Strings {
     assistant_edited: "{name}: changed {fields}.",
     assistant_deactivated: "{} is now marked as former: their history is kept, but they are no longer offered new shifts.",
     assistant_already_former: "{} is already marked as former; nothing was changed.",
+    // Export and import
+    ics_calendar_name: "BPA shifts",
+    ics_summary: "{assistant} ({kind})",
+    ics_summary_with_recipient: "{assistant} for {recipient} ({kind})",
+    ics_open_shift: "Open shift",
+    import_refused: "{}: nothing was imported; fix these lines and try again:",
+    import_line: "  line {line}: {reason}",
+    assistants_imported: "{added} assistants added; {skipped} already present were skipped.",
+    json_restored: "Restored {rows} rows in {tables} tables from {file}.",
 };

@@ -443,4 +443,13 @@ pub const STRINGS: Strings = Strings {
     assistant_edited: "{name}: endret {fields}.",
     assistant_deactivated: "{} er nå merket som sluttet: historikken beholdes, men vedkommende tilbys ikke lenger nye vakter.",
     assistant_already_former: "{} er allerede merket som sluttet; ingenting ble endret.",
+    // Export and import
+    ics_calendar_name: "BPA-vakter",
+    ics_summary: "{assistant} ({kind})",
+    ics_summary_with_recipient: "{assistant} hos {recipient} ({kind})",
+    ics_open_shift: "Ledig vakt",
+    import_refused: "{}: ingenting ble importert; rett disse linjene og prøv igjen:",
+    import_line: "  linje {line}: {reason}",
+    assistants_imported: "{added} assistenter lagt til; {skipped} fantes fra før og ble hoppet over.",
+    json_restored: "Gjenopprettet {rows} rader i {tables} tabeller fra {file}.",
 };

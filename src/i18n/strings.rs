@@ -475,4 +475,21 @@ pub struct Strings {
     pub assistant_deactivated: &'static str,
     /// `{}`: the name
     pub assistant_already_former: &'static str,
+    // Export and import
+    /// The calendar's name in a phone's list of calendars.
+    pub ics_calendar_name: &'static str,
+    /// An event's title: `{assistant}`, `{kind}`.
+    pub ics_summary: &'static str,
+    /// With `--with-recipient`: `{assistant}`, `{recipient}`, `{kind}`.
+    pub ics_summary_with_recipient: &'static str,
+    /// Who works an open shift.
+    pub ics_open_shift: &'static str,
+    /// `{}` is the file.
+    pub import_refused: &'static str,
+    /// `{line}`, `{reason}`.
+    pub import_line: &'static str,
+    /// `{added}`, `{skipped}`.
+    pub assistants_imported: &'static str,
+    /// `{rows}`, `{tables}`, `{file}`.
+    pub json_restored: &'static str,
 }

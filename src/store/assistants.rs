@@ -145,6 +145,14 @@ fn load(tx: &rusqlite::Connection, id: AssistantId) -> Result<Assistant> {
     .ok_or_else(|| StoreError::Invalid("that assistant no longer exists".into()))
 }
 
+/// What an import of assistants did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AssistantImport {
+    pub added: usize,
+    /// Names already present (or twice in the file), not added again.
+    pub duplicates: usize,
+}
+
 impl Store {
     /// Adds an assistant; a second one with the same name is refused.
     pub fn add_assistant(&mut self, a: &Assistant) -> Result<AssistantId> {
@@ -155,6 +163,38 @@ impl Store {
             )));
         }
         self.write(|tx, actor| insert_assistant(tx, actor, a))
+    }
+
+    /// Adds assistants all or nothing: `(line, assistant)` pairs from a
+    /// file. A name already present (compared as [`Store::assistant_id`]
+    /// does) is skipped and counted. When any line is refused, nothing is
+    /// stored and every refused line comes back with its reason.
+    pub fn import_assistants(
+        &mut self,
+        rows: &[(usize, Assistant)],
+    ) -> Result<std::result::Result<AssistantImport, Vec<(usize, String)>>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut outcome = AssistantImport::default();
+        let mut refused = Vec::new();
+        for (line, a) in rows {
+            if find_by_name(&tx, &a.name)?.is_some() {
+                outcome.duplicates += 1;
+                continue;
+            }
+            match insert_assistant(&tx, &self.actor, a) {
+                Ok(_) => outcome.added += 1,
+                Err(StoreError::Invalid(reason)) => refused.push((*line, reason)),
+                Err(e) => return Err(e),
+            }
+        }
+        if !refused.is_empty() {
+            // Dropping the transaction rolls every line back.
+            return Ok(Err(refused));
+        }
+        tx.commit()?;
+        Ok(Ok(outcome))
     }
 
     /// Changes an assistant's fields (`a.id` names which).
@@ -308,5 +348,29 @@ mod tests {
         assert!(!s.assistant_has_history(id).unwrap());
         s.delete_assistant(id).unwrap();
         assert!(s.assistants().unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_import_skips_known_names_and_is_all_or_nothing() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.add_assistant(&a("Åse", true)).unwrap();
+        let rows = vec![
+            (2, a("åse", true)),
+            (3, a("Per", true)),
+            (4, a("per ", true)),
+        ];
+        let out = s.import_assistants(&rows).unwrap().unwrap();
+        assert_eq!((out.added, out.duplicates), (1, 2));
+        assert_eq!(s.audit_len().unwrap(), 2);
+        let mut late = a("Nora", true);
+        late.start_date = chrono::NaiveDate::from_ymd_opt(2021, 1, 1);
+        late.end_date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
+        let refused = s
+            .import_assistants(&[(2, a("Eva", true)), (3, late)])
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(refused[0].0, 3);
+        assert!(s.assistant_id("Eva").unwrap().is_none());
+        assert_eq!(s.audit_len().unwrap(), 2);
     }
 }

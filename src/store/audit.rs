@@ -81,42 +81,59 @@ impl Store {
 
     /// Checks the hash chain; returns the id of the first broken entry.
     pub fn verify_chain(&self) -> Result<Option<i64>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash
-             FROM audit_log ORDER BY id",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut prev = GENESIS.to_owned();
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            let at: String = r.get(1)?;
-            let actor: String = r.get(2)?;
-            let action: String = r.get(3)?;
-            let entity: String = r.get(4)?;
-            let change = Change {
-                action: &action,
-                entity: &entity,
-                entity_id: r.get(5)?,
-                before: None,
-                after: None,
-            };
-            let before: Option<String> = r.get(6)?;
-            let after: Option<String> = r.get(7)?;
-            let stored_prev: String = r.get(8)?;
-            let stored: String = r.get(9)?;
-            let expected = entry_hash(
-                &prev,
-                &at,
-                &actor,
-                &change,
-                before.as_deref().unwrap_or(""),
-                after.as_deref().unwrap_or(""),
-            );
-            if stored_prev != prev || stored != expected {
-                return Ok(Some(id));
-            }
-            prev = stored;
-        }
-        Ok(None)
+        verify_chain_in(&self.conn)
     }
+
+    /// How many audit entries each row of `entity` has, by id: a shift's
+    /// count less one is how often it changed since it was made.
+    pub fn changes_per_row(&self, entity: &str) -> Result<std::collections::HashMap<i64, i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT entity_id, count(*) FROM audit_log WHERE entity = ?1 AND entity_id IS NOT NULL
+             GROUP BY entity_id",
+        )?;
+        let rows = stmt.query_map([entity], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// Checks the hash chain on `conn` (also inside a transaction, before an
+/// import commits); returns the id of the first broken entry.
+pub(super) fn verify_chain_in(conn: &rusqlite::Connection) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash
+         FROM audit_log ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut prev = GENESIS.to_owned();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let at: String = r.get(1)?;
+        let actor: String = r.get(2)?;
+        let action: String = r.get(3)?;
+        let entity: String = r.get(4)?;
+        let change = Change {
+            action: &action,
+            entity: &entity,
+            entity_id: r.get(5)?,
+            before: None,
+            after: None,
+        };
+        let before: Option<String> = r.get(6)?;
+        let after: Option<String> = r.get(7)?;
+        let stored_prev: String = r.get(8)?;
+        let stored: String = r.get(9)?;
+        let expected = entry_hash(
+            &prev,
+            &at,
+            &actor,
+            &change,
+            before.as_deref().unwrap_or(""),
+            after.as_deref().unwrap_or(""),
+        );
+        if stored_prev != prev || stored != expected {
+            return Ok(Some(id));
+        }
+        prev = stored;
+    }
+    Ok(None)
 }

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod backup;
 mod bulk;
 mod codec;
+pub mod dump;
 pub mod log;
 mod migrate;
 mod recipients;
@@ -27,6 +28,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use allocations::NewAllocation;
+pub use assistants::AssistantImport;
 pub use bulk::{DemoIncident, DemoLog, DemoPlan, DemoRoutine, DemoShift};
 pub use migrate::SCHEMA_VERSION;
 pub use recipients::NewRecipient;

@@ -2,10 +2,15 @@
 
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
+use sha2::{Digest, Sha256};
 
 use super::audit::{Change, record};
 use super::{Result, Store, StoreError};
 use crate::domain::rules::Limits;
+
+/// The setting that holds the calendar token (not user-editable: changing
+/// it would duplicate every event in the assistants' calendars).
+const CALENDAR_TOKEN: &str = "calendar.token";
 
 /// The settings `bpa` knows, with what they mean.
 pub const KNOWN: &[(&str, &str)] = &[
@@ -133,6 +138,61 @@ impl Store {
             .ok_or_else(|| StoreError::Invalid(format!("«{value}» is not a number of minutes")))
     }
 
+    /// The database's calendar token, made and stored (audited) the first
+    /// time it is asked for. It makes the UIDs of exported events unique to
+    /// this database and stable across exports; it is a setting, so it
+    /// travels in `bpa export json` and survives a restore.
+    pub fn calendar_token(&mut self) -> Result<String> {
+        if let Some(token) = self.setting(CALENDAR_TOKEN)? {
+            return Ok(token);
+        }
+        let mut seed = Sha256::new();
+        seed.update(crate::clock::entropy_nanos().to_le_bytes());
+        seed.update(std::process::id().to_le_bytes());
+        seed.update(
+            self.path()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default()
+                .as_bytes(),
+        );
+        let token = seed.finalize()[..10]
+            .iter()
+            .fold(String::with_capacity(20), |mut hex, b| {
+                use std::fmt::Write;
+                let _ = write!(hex, "{b:02x}");
+                hex
+            });
+        self.write(|tx, actor| {
+            // Another window may have made one meanwhile: keep the first.
+            let existing: Option<String> = tx
+                .query_row(
+                    "SELECT value FROM setting WHERE key = ?1",
+                    [CALENDAR_TOKEN],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(existing) = existing {
+                return Ok(existing);
+            }
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)",
+                params![CALENDAR_TOKEN, token],
+            )?;
+            record(
+                tx,
+                actor,
+                &Change {
+                    action: "create",
+                    entity: "setting",
+                    entity_id: None,
+                    before: None,
+                    after: Some(json!({ CALENDAR_TOKEN: token })),
+                },
+            )?;
+            Ok(token)
+        })
+    }
+
     /// How many daily and weekly automatic backups to keep.
     pub fn backup_keep(&self) -> Result<(usize, usize)> {
         let get = |key: &str, default: usize| -> Result<usize> {
@@ -176,5 +236,16 @@ mod tests {
         assert_eq!(s.limits().unwrap().daily_rest, 480);
         assert!(s.set_setting("rules.nap", "5").is_err());
         assert!(s.set_setting("rules.daily_rest_minutes", "lots").is_err());
+    }
+
+    #[test]
+    fn the_calendar_token_is_made_once_and_audited() {
+        let mut s = Store::open_in_memory().unwrap();
+        let token = s.calendar_token().unwrap();
+        assert_eq!(token.len(), 20);
+        assert!(token.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(s.calendar_token().unwrap(), token);
+        assert_eq!(s.audit_len().unwrap(), 1);
+        assert!(s.set_setting(CALENDAR_TOKEN, "x").is_err());
     }
 }

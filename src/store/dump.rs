@@ -1,0 +1,345 @@
+//! The whole database as one JSON value, and back into an empty database.
+//!
+//! Every table of the schema, every column, every row by primary key: the
+//! layout is in `docs/export-format.md`. It knows tables only through
+//! `sqlite_master` and `PRAGMA table_info`, so a new table or column
+//! travels without a change here (a test fails until a new table is put in
+//! [`TABLE_ORDER`]). Turning the value into text is the caller's business.
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use serde_json::{Map, Number, Value};
+
+use super::audit::verify_chain_in;
+use super::{Result, SCHEMA_VERSION, Store, StoreError};
+
+/// The `format` field of the document.
+pub const FORMAT: &str = "bpa-export";
+
+/// The tables in an order that satisfies every foreign key: a row is
+/// inserted after the rows it refers to. A table missing here still
+/// travels, after these (and a test fails, so it gets its place).
+pub const TABLE_ORDER: &[&str] = &[
+    "recipient",
+    "allocation",
+    "assistant",
+    "competence",
+    "training",
+    "task_type",
+    "shift",
+    "task_log",
+    "incident",
+    "unmet_need",
+    "other_service",
+    "rota",
+    "rota_slot",
+    "application",
+    "appeal",
+    "routine",
+    "routine_item",
+    "co_supervisor",
+    "approval",
+    "audit_log",
+    "setting",
+];
+
+/// What a restore put in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Restored {
+    pub tables: usize,
+    pub rows: usize,
+}
+
+/// The schema's tables, in [`TABLE_ORDER`] and then by name.
+pub(super) fn tables(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    let mut names: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    names.sort_by_key(|n| {
+        TABLE_ORDER
+            .iter()
+            .position(|t| t == n)
+            .unwrap_or(TABLE_ORDER.len())
+    });
+    Ok(names)
+}
+
+/// A table's columns, and its primary key columns in key order.
+fn columns(conn: &Connection, table: &str) -> Result<(Vec<String>, Vec<String>)> {
+    let mut stmt = conn.prepare("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?;
+    let info: Vec<(String, i64)> = stmt
+        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut key: Vec<&(String, i64)> = info.iter().filter(|(_, pk)| *pk > 0).collect();
+    key.sort_by_key(|(_, pk)| *pk);
+    let key = if key.is_empty() {
+        info.iter().map(|(n, _)| n.clone()).collect()
+    } else {
+        key.into_iter().map(|(n, _)| n.clone()).collect()
+    };
+    Ok((info.into_iter().map(|(n, _)| n).collect(), key))
+}
+
+/// A name for SQL: the table and column names come from the schema itself,
+/// quoted all the same.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn to_json(table: &str, column: &str, v: SqlValue) -> Result<Value> {
+    Ok(match v {
+        SqlValue::Null => Value::Null,
+        SqlValue::Integer(i) => Value::from(i),
+        SqlValue::Real(f) => Number::from_f64(f).map_or(Value::Null, Value::Number),
+        SqlValue::Text(t) => Value::String(t),
+        SqlValue::Blob(_) => {
+            return Err(StoreError::Invalid(format!(
+                "{table}.{column} holds binary data, which the JSON export does not carry"
+            )));
+        }
+    })
+}
+
+fn to_sql(table: &str, row: usize, column: &str, v: &Value) -> Result<SqlValue> {
+    Ok(match v {
+        Value::Null => SqlValue::Null,
+        Value::String(s) => SqlValue::Text(s.clone()),
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => SqlValue::Integer(i),
+            (None, Some(f)) => SqlValue::Real(f),
+            _ => {
+                return Err(bad_row(
+                    table,
+                    row,
+                    &format!("{column}: {n} is out of range"),
+                ));
+            }
+        },
+        other => {
+            return Err(bad_row(
+                table,
+                row,
+                &format!("{column}: {other} is not a number, text or null"),
+            ));
+        }
+    })
+}
+
+fn bad_row(table: &str, row: usize, why: &str) -> StoreError {
+    StoreError::Invalid(format!("table {table}, row {}: {why}", row + 1))
+}
+
+impl Store {
+    /// Every table as `{"format", "schema_version", "exported_at", "tables"}`.
+    pub fn export_document(&self) -> Result<Value> {
+        let mut tables_json = Map::new();
+        for table in tables(&self.conn)? {
+            let (cols, key) = columns(&self.conn, &table)?;
+            let order: Vec<String> = key.iter().map(|k| quoted(k)).collect();
+            let list: Vec<String> = cols.iter().map(|c| quoted(c)).collect();
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT {} FROM {} ORDER BY {}",
+                list.join(", "),
+                quoted(&table),
+                order.join(", ")
+            ))?;
+            let mut rows = stmt.query([])?;
+            let mut out = Vec::new();
+            while let Some(r) = rows.next()? {
+                let mut obj = Map::new();
+                for (i, c) in cols.iter().enumerate() {
+                    obj.insert(c.clone(), to_json(&table, c, r.get(i)?)?);
+                }
+                out.push(Value::Object(obj));
+            }
+            tables_json.insert(table, Value::Array(out));
+        }
+        let mut doc = Map::new();
+        doc.insert("format".into(), FORMAT.into());
+        doc.insert("schema_version".into(), SCHEMA_VERSION.into());
+        doc.insert("exported_at".into(), crate::clock::now_utc_text().into());
+        doc.insert("tables".into(), Value::Object(tables_json));
+        Ok(Value::Object(doc))
+    }
+
+    /// Restores `doc` into this database, which must be empty: every row
+    /// with its own id, in one transaction, checked (foreign keys, the
+    /// audit chain) before it commits. A wrong document changes nothing.
+    ///
+    /// The restore adds no audit entry of its own: the imported audit log
+    /// is the record and its chain continues from its last entry. That is
+    /// also what makes an export of the restored database the same
+    /// document as the one restored (but for `exported_at`).
+    pub fn import_document(&mut self, doc: &Value) -> Result<Restored> {
+        let invalid = |why: String| StoreError::Invalid(why);
+        let format = doc.get("format").and_then(Value::as_str);
+        if format != Some(FORMAT) {
+            return Err(invalid(format!(
+                "this is not a bpa export (format {}, expected «{FORMAT}»)",
+                format.map_or_else(|| "missing".into(), |f| format!("«{f}»"))
+            )));
+        }
+        let version = doc.get("schema_version").and_then(Value::as_i64);
+        if version != Some(SCHEMA_VERSION) {
+            return Err(invalid(format!(
+                "the export has schema version {}, this bpa writes {SCHEMA_VERSION}; restore it with the bpa that made it (or one with the same schema)",
+                version.map_or_else(|| "missing".into(), |v| v.to_string())
+            )));
+        }
+        let Some(given) = doc.get("tables").and_then(Value::as_object) else {
+            return Err(invalid("the export has no «tables» object".into()));
+        };
+        self.write(|tx, _actor| {
+            let tables = tables(tx)?;
+            for table in &tables {
+                let n: i64 =
+                    tx.query_row(&format!("SELECT count(*) FROM {}", quoted(table)), [], |r| {
+                        r.get(0)
+                    })?;
+                if n > 0 {
+                    return Err(invalid(format!(
+                        "the database is not empty (table {table} has {n} rows); a JSON export is restored only into a new, empty database (give one with --db FILE)"
+                    )));
+                }
+            }
+            if let Some(unknown) = given.keys().find(|k| !tables.contains(k)) {
+                return Err(invalid(format!(
+                    "the export has a table «{unknown}» that this schema does not know"
+                )));
+            }
+            // Checked at commit and by foreign_key_check below, so a row may
+            // refer to one later in its own table (a substitute shift).
+            tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+            let mut restored = Restored { tables: 0, rows: 0 };
+            for table in &tables {
+                let rows = given
+                    .get(table)
+                    .and_then(Value::as_array)
+                    .ok_or_else(|| invalid(format!("the export lacks the table «{table}»")))?;
+                let (cols, _) = columns(tx, table)?;
+                for (i, row) in rows.iter().enumerate() {
+                    insert_row(tx, table, &cols, i, row)?;
+                }
+                restored.tables += 1;
+                restored.rows += rows.len();
+            }
+            let broken: Option<(String, i64, String)> = tx
+                .query_row("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check", [], |r| {
+                    Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?))
+                })
+                .optional()?;
+            if let Some((table, rowid, parent)) = broken {
+                return Err(invalid(format!(
+                    "row {rowid} of table {table} refers to a row of {parent} that the export lacks"
+                )));
+            }
+            if let Some(id) = verify_chain_in(tx)? {
+                return Err(invalid(format!(
+                    "the audit log in the export is broken at entry {id} (edited or removed entries); nothing was restored"
+                )));
+            }
+            Ok(restored)
+        })
+    }
+}
+
+fn insert_row(tx: &Connection, table: &str, cols: &[String], i: usize, row: &Value) -> Result<()> {
+    let obj = row
+        .as_object()
+        .ok_or_else(|| bad_row(table, i, "not an object of column → value"))?;
+    if let Some(unknown) = obj.keys().find(|k| !cols.contains(k)) {
+        return Err(bad_row(table, i, &format!("unknown column «{unknown}»")));
+    }
+    let names: Vec<&String> = cols.iter().filter(|c| obj.contains_key(*c)).collect();
+    let values = names
+        .iter()
+        .map(|c| to_sql(table, i, c, &obj[c.as_str()]))
+        .collect::<Result<Vec<_>>>()?;
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        quoted(table),
+        names
+            .iter()
+            .map(|c| quoted(c))
+            .collect::<Vec<_>>()
+            .join(", "),
+        vec!["?"; names.len()].join(", ")
+    );
+    tx.execute(&sql, params_from_iter(values))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ConstraintViolation) => bad_row(table, i, &e.to_string()),
+            _ => StoreError::Sqlite(e),
+        })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_table_has_its_place_after_the_tables_it_refers_to() {
+        let s = Store::open_in_memory().unwrap();
+        let names = tables(&s.conn).unwrap();
+        let known: BTreeSet<&str> = TABLE_ORDER.iter().copied().collect();
+        for t in &names {
+            assert!(known.contains(t.as_str()), "put table {t} in TABLE_ORDER");
+        }
+        assert_eq!(names.len(), TABLE_ORDER.len(), "a listed table is gone");
+        for (i, t) in names.iter().enumerate() {
+            let mut stmt = s
+                .conn
+                .prepare("SELECT \"table\" FROM pragma_foreign_key_list(?1)")
+                .unwrap();
+            let parents: Vec<String> = stmt
+                .query_map([t], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            for p in parents {
+                let at = names.iter().position(|n| *n == p).unwrap();
+                assert!(at <= i, "{t} refers to {p}, which comes later");
+            }
+        }
+    }
+
+    #[test]
+    fn a_document_travels_and_a_bad_one_changes_nothing() {
+        let mut a = Store::open_in_memory().unwrap();
+        a.create_recipient(
+            &crate::store::NewRecipient {
+                name: "Ola\u{202E}".into(),
+                representative: None,
+            },
+            None,
+        )
+        .unwrap();
+        a.calendar_token().unwrap();
+        let doc = a.export_document().unwrap();
+        assert_eq!(doc["tables"]["recipient"][0]["name"], "Ola\u{202E}");
+
+        let mut b = Store::open_in_memory().unwrap();
+        let mut broken = doc.clone();
+        broken["tables"]["audit_log"][0]["actor"] = "someone else".into();
+        let err = b.import_document(&broken).unwrap_err();
+        assert!(err.to_string().contains("audit log"), "{err}");
+        let mut orphan = doc.clone();
+        orphan["tables"]["allocation"] = serde_json::json!([{"id": 1, "recipient_id": 9, "minutes_per_week": 60, "valid_from": "2026-01-01"}]);
+        let err = b.import_document(&orphan).unwrap_err();
+        assert!(err.to_string().contains("refers to"), "{err}");
+        assert!(b.is_empty().unwrap());
+        assert_eq!(b.audit_len().unwrap(), 0);
+
+        let done = b.import_document(&doc).unwrap();
+        assert_eq!(done.tables, TABLE_ORDER.len());
+        let mut again = b.export_document().unwrap();
+        again["exported_at"] = doc["exported_at"].clone();
+        assert_eq!(again, doc);
+        let err = b.import_document(&doc).unwrap_err();
+        assert!(err.to_string().contains("not empty"), "{err}");
+    }
+}
