@@ -12,6 +12,7 @@ pub mod cli;
 pub mod clock;
 pub mod demo;
 pub mod domain;
+pub mod exports;
 pub mod files;
 pub mod i18n;
 #[cfg(feature = "encryption")]

@@ -2,9 +2,6 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
 mod common;
 
 use common::{Db, initialised};

@@ -9,11 +9,7 @@ use crate::text;
 /// `bpa export json`: every table of the database as one document
 /// (`docs/export-format.md`).
 pub fn export(ctx: &mut Context, output: Option<&Path>) -> Outcome {
-    let doc = ctx.store.export_document()?;
-    // Lossless rather than cleaned: a restore must give back the very same
-    // data, and the audit log's hashes cover the text. It is still escaped
-    // so that nothing in it acts on a terminal.
-    let out = text::json_lossless(&doc).map_err(Failure::System)?;
+    let out = crate::exports::everything(&ctx.store)?;
     emit_to(ctx.lang, output, &out)
 }
 

@@ -1,0 +1,129 @@
+//! Every export `bpa` makes, built from the store: one place that both
+//! `bpa export …` and the Export form of the Reports screen call, so a file
+//! is the same wherever it was made. Writing the file is the caller's job
+//! (`crate::files::write_private`).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{TimeZone, Utc};
+
+use crate::calendar::{self, Event};
+use crate::domain::ids::AssistantId;
+use crate::domain::people::Recipient;
+use crate::domain::time::DayRange;
+use crate::i18n::Lang;
+use crate::store::{Result, Store, StoreError};
+
+/// Now in UTC, through the one clock.
+fn stamp() -> Result<chrono::DateTime<Utc>> {
+    let text = crate::clock::now_utc_text();
+    chrono::NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%SZ")
+        .map(|t| Utc.from_utc_datetime(&t))
+        .map_err(|e| StoreError::Invalid(format!("the clock: {e}")))
+}
+
+/// The shifts of `range` as an iCalendar file, for everyone or one assistant;
+/// the recipient is named only when `with_recipient` (a phone calendar is
+/// not private).
+pub fn calendar(
+    store: &mut Store,
+    recipient: &Recipient,
+    range: DayRange,
+    only: Option<AssistantId>,
+    with_recipient: bool,
+    lang: Lang,
+) -> Result<String> {
+    let token = store.calendar_token()?;
+    let names = store.assistant_names()?;
+    let changes = store.changes_per_row("shift")?;
+    let shifts: Vec<_> = store
+        .shifts_in(recipient.id, range)?
+        .into_iter()
+        .filter(|s| only.is_none() || s.assistant == only)
+        .collect();
+    let events: Vec<Event> = shifts
+        .iter()
+        .map(|s| Event {
+            shift: s,
+            assistant: s.assistant.and_then(|a| names.get(&a)).map(String::as_str),
+            recipient: with_recipient.then_some(recipient.name.as_str()),
+            sequence: changes.get(&s.id.0).map_or(0, |n| n - 1),
+        })
+        .collect();
+    Ok(calendar::build(&events, &token, stamp()?, lang))
+}
+
+/// Every table as one JSON document (`docs/export-format.md`).
+///
+/// Lossless rather than cleaned: a restore must give back the very same
+/// data, and the audit log's hashes cover the text. It is still escaped so
+/// that nothing in it acts on a terminal.
+pub fn everything(store: &Store) -> Result<String> {
+    let doc = store.export_document()?;
+    crate::text::json_lossless(&doc).map_err(StoreError::Invalid)
+}
+
+/// Where exports go by default: the user's documents folder, else home.
+pub fn default_folder() -> Option<PathBuf> {
+    let dirs = directories::UserDirs::new()?;
+    Some(
+        dirs.document_dir()
+            .unwrap_or_else(|| dirs.home_dir())
+            .to_path_buf(),
+    )
+}
+
+/// The file to write: `typed` when it names a file, `name` inside it when it
+/// is a folder (or inside the default folder when nothing is typed).
+pub fn target_path(typed: &str, name: &str) -> PathBuf {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return default_folder().unwrap_or_default().join(name);
+    }
+    let path = Path::new(typed);
+    if path.is_dir() {
+        path.join(name)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// A name as it can stand in a file name: lower case ASCII letters, digits
+/// and dashes (æ ø å written ae o a).
+pub fn file_slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.trim().to_lowercase().chars() {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' | 'ö' => out.push('o'),
+            'å' | 'ä' | 'á' | 'à' => out.push('a'),
+            'é' | 'è' => out.push('e'),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_become_safe_file_names() {
+        assert_eq!(file_slug("Kari Nordmann"), "kari-nordmann");
+        assert_eq!(file_slug("  Åse Bjørnæs "), "ase-bjornaes");
+        assert_eq!(file_slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(file_slug("=HYPERLINK(\"x\")"), "hyperlink-x");
+    }
+
+    #[test]
+    fn a_folder_gets_the_made_name_and_a_file_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().display().to_string();
+        assert_eq!(target_path(&folder, "a.csv"), dir.path().join("a.csv"));
+        let file = dir.path().join("mine.csv").display().to_string();
+        assert_eq!(target_path(&file, "a.csv"), dir.path().join("mine.csv"));
+    }
+}
