@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+use std::process::Command;
+
 mod common;
 
 use common::{Db, initialised};
