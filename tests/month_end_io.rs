@@ -3,67 +3,15 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Europe::Oslo;
 use icalendar::{CalendarComponent, CalendarDateTime, Component, DatePerhapsTime};
 
-struct Db {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
+mod common;
 
-impl Db {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bpa.db");
-        Self { _dir: dir, path }
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.path.parent().unwrap().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_bpa"))
-            .args(args)
-            .env("BPA_DB", &self.path)
-            .env("BPA_TODAY", "2026-11-26")
-            .env("LANG", "nb_NO.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn fails(&self, args: &[&str], code: i32) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(code),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stderr).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-}
+use common::Db;
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()

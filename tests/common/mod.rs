@@ -18,6 +18,11 @@ impl Db {
         Self { _dir: dir, path }
     }
 
+    /// A file beside the database.
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir().join(name)
+    }
+
     pub fn dir(&self) -> &Path {
         self.path.parent().unwrap()
     }
