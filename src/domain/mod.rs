@@ -9,6 +9,7 @@ pub mod hours;
 pub mod ids;
 pub mod log;
 pub mod parse;
+pub mod pay;
 pub mod people;
 pub mod rota;
 pub mod routines;
