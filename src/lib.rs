@@ -22,6 +22,7 @@ pub mod shift_csv;
 pub mod store;
 pub mod summary;
 pub mod text;
+pub mod timesheet;
 pub mod tui;
 pub mod ui;
 

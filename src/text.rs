@@ -59,7 +59,7 @@ pub fn csv_cell(text: &str) -> String {
             && cleaned
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.')));
-    if cleaned.starts_with(['=', '+', '-', '@']) && !is_number {
+    if cleaned.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number {
         format!("'{cleaned}")
     } else {
         cleaned.into_owned()

@@ -1,8 +1,48 @@
-//! `bpa export timesheet`.
+//! `bpa export timesheet`: one assistant's month, in CSV, HTML, JSON or text.
 
-use super::args::ExportCommand;
-use super::{Context, Failure, Outcome};
+use super::args::{AgreementChoice, ExportCommand, SheetFormat};
+use super::output::emit_to;
+use super::{Context, Failure, Outcome, month_arg};
+use crate::domain::pay::Agreement;
+use crate::timesheet;
 
-pub fn export(_ctx: &mut Context, _command: ExportCommand) -> Outcome {
-    Err(Failure::System("not implemented yet".into()))
+pub fn export(ctx: &mut Context, command: ExportCommand) -> Outcome {
+    let ExportCommand::Timesheet {
+        assistant,
+        month,
+        agreement,
+        format,
+        delimiter,
+        output,
+    } = command
+    else {
+        return Err(Failure::System("not a timesheet export".into()));
+    };
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    let who = super::lookup::assistant_id(ctx, &assistant)?;
+    let month = month_arg(&month)?;
+    let mut chars = delimiter.chars();
+    let delimiter = match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii() && !c.is_ascii_alphanumeric() && c != '"' => c,
+        _ => {
+            return Err(Failure::User(format!(
+                "--delimiter: «{}» is not one character such as , or ;",
+                crate::text::clean(&delimiter)
+            )));
+        }
+    };
+    let agreement = match agreement {
+        Some(AgreementChoice::Ks) => Agreement::Ks,
+        Some(AgreementChoice::Aml) => Agreement::Aml,
+        Some(AgreementChoice::Virke) => Agreement::Virke,
+        None => timesheet::agreement_setting(&ctx.store)?,
+    };
+    let sheet = timesheet::build(&ctx.store, &recipient, who, month, agreement)?;
+    let text = match format {
+        SheetFormat::Csv => timesheet::csv::write(&sheet, delimiter).map_err(Failure::System)?,
+        SheetFormat::Html => timesheet::html::write(&sheet, ctx.lang),
+        SheetFormat::Json => timesheet::json::write(&sheet).map_err(Failure::System)?,
+        SheetFormat::Text => timesheet::text::write(&sheet, ctx.lang),
+    };
+    emit_to(ctx.lang, output.as_deref(), &text)
 }

@@ -401,6 +401,13 @@ pub struct Strings {
     pub export_needs_assistant: &'static str,
     /// `{path}`, `{why}`.
     pub export_failed: &'static str,
+    /// Date, time, kind, status, then the six buckets of `timesheet::BUCKET_KEYS`.
+    pub ts_columns: [&'static str; 10],
+    pub ts_recipient: &'static str,
+    /// Signature lines: assistant, arbeidsleder, date.
+    pub ts_sign: [&'static str; 3],
+    /// How sleeping nights are paid: third, clock.
+    pub ts_rules: [&'static str; 2],
     pub key_timesheet: &'static str,
     pub key_approve: &'static str,
     pub key_export: &'static str,
