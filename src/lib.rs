@@ -17,6 +17,7 @@ pub mod files;
 pub mod i18n;
 #[cfg(feature = "encryption")]
 pub mod passphrase;
+pub mod payroll;
 pub mod reports;
 pub mod shift_csv;
 pub mod store;

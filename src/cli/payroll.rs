@@ -109,10 +109,18 @@ pub fn unapprove(ctx: &mut Context, args: &ApproveArgs) -> Outcome {
 }
 
 pub fn export(
-    _ctx: &mut Context,
-    _month: &str,
-    _format: PayrollFormat,
-    _output: Option<&Path>,
+    ctx: &mut Context,
+    month: &str,
+    format: PayrollFormat,
+    output: Option<&Path>,
 ) -> Outcome {
-    Err(Failure::System("not implemented yet".into()))
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+    let month = month_arg(month)?;
+    let system = match format {
+        PayrollFormat::Visma => crate::payroll::System::Visma,
+        PayrollFormat::Tripletex => crate::payroll::System::Tripletex,
+    };
+    let text = crate::payroll::build(&ctx.store, &recipient, month, system, ctx.lang)
+        .map_err(Failure::User)?;
+    super::output::emit_to(ctx.lang, output, &text)
 }

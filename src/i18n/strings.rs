@@ -408,6 +408,14 @@ pub struct Strings {
     pub ts_sign: [&'static str; 3],
     /// How sleeping nights are paid: third, clock.
     pub ts_rules: [&'static str; 2],
+    /// `{month}`, `{names}`.
+    pub payroll_not_approved: &'static str,
+    /// `{month}`.
+    pub payroll_nothing: &'static str,
+    /// `{names}`.
+    pub payroll_no_number: &'static str,
+    /// `{keys}`.
+    pub payroll_no_wage_type: &'static str,
     pub key_timesheet: &'static str,
     pub key_approve: &'static str,
     pub key_export: &'static str,
