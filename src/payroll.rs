@@ -131,18 +131,17 @@ pub fn lines(
 /// quantity; rate; amount. Basis, rate and amount are left empty, so Visma
 /// takes them from the employee's own figures; decimals use a point.
 pub fn visma(month: Month, run: u32, lines: &[Line]) -> String {
-    lines
-        .iter()
-        .map(|l| {
-            format!(
-                "{};{run};{};{};;{};;\r\n",
-                month.year(),
-                l.employee_number,
-                l.wage_type,
-                hours(l.minutes, '.')
-            )
-        })
-        .collect()
+    let mut out = String::new();
+    for l in lines {
+        out += &format!(
+            "{};{run};{};{};;{};;\r\n",
+            month.year(),
+            l.employee_number,
+            l.wage_type,
+            hours(l.minutes, '.')
+        );
+    }
+    out
 }
 
 /// Tripletex's payroll import: a header row, then `;`-separated YEAR;
