@@ -10,9 +10,112 @@ use chrono::{TimeZone, Utc};
 use crate::calendar::{self, Event};
 use crate::domain::ids::AssistantId;
 use crate::domain::people::Recipient;
-use crate::domain::time::DayRange;
+use crate::domain::time::{DayRange, Month};
 use crate::i18n::Lang;
 use crate::store::{Result, Store, StoreError};
+
+/// What the Export form can make, in the order it lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    TimesheetCsv,
+    TimesheetHtml,
+    TimesheetJson,
+    PayrollVisma,
+    PayrollTripletex,
+    Calendar,
+    Everything,
+}
+
+impl ExportKind {
+    pub const ALL: [Self; 7] = [
+        Self::TimesheetCsv,
+        Self::TimesheetHtml,
+        Self::TimesheetJson,
+        Self::PayrollVisma,
+        Self::PayrollTripletex,
+        Self::Calendar,
+        Self::Everything,
+    ];
+
+    /// A timesheet is one assistant's.
+    pub fn needs_assistant(self) -> bool {
+        matches!(
+            self,
+            Self::TimesheetCsv | Self::TimesheetHtml | Self::TimesheetJson
+        )
+    }
+}
+
+/// One export as the form asks for it: what, whom (`None`: everyone) and
+/// which month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Request {
+    pub kind: ExportKind,
+    pub assistant: Option<AssistantId>,
+    pub month: Month,
+}
+
+/// Makes an export: a file name to suggest and the text. The error is a
+/// message in the user's language, for the form.
+pub fn make(
+    store: &mut Store,
+    recipient: &Recipient,
+    lang: Lang,
+    req: &Request,
+) -> std::result::Result<(String, String), String> {
+    let s = lang.strings();
+    let fail = |e: StoreError| e.to_string();
+    let names = store.assistant_names().map_err(fail)?;
+    let who = req
+        .assistant
+        .and_then(|a| names.get(&a))
+        .map_or_else(|| "all".to_owned(), |n| file_slug(n));
+    let month = req.month;
+    let sheet = |store: &Store| -> std::result::Result<_, String> {
+        let id = req
+            .assistant
+            .ok_or_else(|| s.export_needs_assistant.to_owned())?;
+        let agreement = crate::timesheet::agreement_setting(store).map_err(fail)?;
+        crate::timesheet::build(store, recipient, id, month, agreement).map_err(fail)
+    };
+    let delimiter = if lang == Lang::Nb { ';' } else { ',' };
+    Ok(match req.kind {
+        ExportKind::TimesheetCsv => (
+            format!("timesheet-{who}-{month}.csv"),
+            crate::timesheet::csv::write(&sheet(store)?, delimiter)?,
+        ),
+        ExportKind::TimesheetHtml => (
+            format!("timesheet-{who}-{month}.html"),
+            crate::timesheet::html::write(&sheet(store)?, lang),
+        ),
+        ExportKind::TimesheetJson => (
+            format!("timesheet-{who}-{month}.json"),
+            crate::timesheet::json::write(&sheet(store)?)?,
+        ),
+        ExportKind::PayrollVisma => (
+            format!("payroll-{month}-visma.csv"),
+            crate::payroll::build(store, recipient, month, crate::payroll::System::Visma, lang)?,
+        ),
+        ExportKind::PayrollTripletex => (
+            format!("payroll-{month}-tripletex.csv"),
+            crate::payroll::build(
+                store,
+                recipient,
+                month,
+                crate::payroll::System::Tripletex,
+                lang,
+            )?,
+        ),
+        ExportKind::Calendar => (
+            format!("shifts-{who}-{month}.ics"),
+            calendar(store, recipient, month.days(), req.assistant, false, lang).map_err(fail)?,
+        ),
+        ExportKind::Everything => (
+            format!("bpa-export-{}.json", crate::clock::today()),
+            everything(store).map_err(fail)?,
+        ),
+    })
+}
 
 /// Now in UTC, through the one clock.
 fn stamp() -> Result<chrono::DateTime<Utc>> {

@@ -415,5 +415,68 @@ fn every_report_on_the_reports_screen() {
         snapshot(name, &app);
     }
     app.update(Action::NextReport, &mut store);
+    assert_eq!(app.report_view, bpa::app::TIMESHEET_VIEW);
+    snapshot("report_screen_timesheet_unchosen", &app);
+    // s: the assistant and the month from lists; Enter shows the sheet.
+    app.update(Action::PickTimesheet, &mut store);
+    snapshot("timesheet_pick_form", &app);
+    app.update(Action::Submit, &mut store);
+    let sheet = app.timesheet.clone().expect("a sheet is shown");
+    assert!(!sheet.rows.is_empty());
+    snapshot("report_screen_timesheet", &app);
+    // a: asks, listing what would surprise payroll; yes approves and locks.
+    app.update(Action::Approve, &mut store);
+    let question = app.confirm.as_ref().map(|c| c.question.clone()).unwrap();
+    assert!(question.contains("ansattnummer"), "{question}");
+    snapshot("timesheet_approve_question", &app);
+    app.update(Action::Yes, &mut store);
+    assert!(app.timesheet_approval.is_some());
+    let terminal = draw(&app, &Theme::mono(), (80, 24));
+    let screen = text(terminal.backend().buffer());
+    assert!(screen.contains("✓ Godkjent"), "{screen}");
+    let first = &sheet.rows[0];
+    let locked = store.delete_shift(first.id).unwrap_err();
+    assert!(locked.to_string().contains("unapprove"), "{locked}");
+    // a again reopens it.
+    app.update(Action::Approve, &mut store);
+    app.update(Action::Yes, &mut store);
+    assert!(app.timesheet_approval.is_none());
+    app.update(Action::NextReport, &mut store);
     assert_eq!(app.report_view, 0, "back to the hours");
+}
+
+#[test]
+fn the_export_form_writes_a_timesheet_where_it_says() {
+    let (mut app, mut store) = demo();
+    let dir = tempfile::tempdir().unwrap();
+    app.update(Action::GoTo(Screen::Reports), &mut store);
+    app.export_folder = Some("/home/anne/Dokumenter".into());
+    app.update(Action::Export, &mut store);
+    snapshot("export_form", &app);
+    // What: the first kind (a timesheet as CSV); Whom: the first assistant;
+    // the folder typed over the default.
+    app.update(Action::NextField, &mut store);
+    app.update(Action::Right, &mut store);
+    app.update(Action::NextField, &mut store);
+    app.update(Action::NextField, &mut store);
+    for _ in 0..200 {
+        app.update(Action::Backspace, &mut store);
+    }
+    for c in dir.path().display().to_string().chars() {
+        app.update(Action::Input(c), &mut store);
+    }
+    app.update(Action::Submit, &mut store);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().map(|f| &f.1.error)
+    );
+    let status = app.status.clone().unwrap().text;
+    assert!(status.contains("Skrevet til"), "{status}");
+    let written: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(written.len(), 1);
+    let path = written[0].as_ref().unwrap().path();
+    assert!(status.contains(&path.display().to_string()), "{status}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# Timesheet of"), "{text}");
 }

@@ -71,6 +71,12 @@ pub enum Action {
     Tick,
     PickActor,
     NextReport,
+    /// Choose the assistant and month of the Timesheet view.
+    PickTimesheet,
+    /// Approve the Timesheet view's month, or reopen it.
+    Approve,
+    /// Open the Export form.
+    Export,
     Choose,
     Yes,
     No,

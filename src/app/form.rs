@@ -27,6 +27,8 @@ pub enum FieldId {
     ActualStart,
     ActualEnd,
     ActivePeriods,
+    Month,
+    File,
     EmployeeNumber,
     Substitute,
     WeekNumber,

@@ -209,6 +209,9 @@ const ALLOCATION: &[Binding] = &[
 ];
 const REPORTS: &[Binding] = &[
     bind!([C('v')], Action::NextReport, key_report_view, true),
+    bind!([C('s')], Action::PickTimesheet, key_timesheet, true),
+    bind!([C('a')], Action::Approve, key_approve, false),
+    bind!([C('x')], Action::Export, key_export, true),
     WEEK_NAV[0],
     WEEK_NAV[1],
     WEEK_NAV[2],

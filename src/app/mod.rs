@@ -12,6 +12,7 @@ mod data;
 pub mod form;
 pub mod keymap;
 mod log_actions;
+mod month_end;
 mod setup;
 mod week_actions;
 #[cfg(test)]
@@ -23,6 +24,7 @@ pub use action::{Action, Screen};
 pub use data::{Data, WeekRow};
 use form::Form;
 use keymap::Context;
+pub use month_end::{TIMESHEET_VIEW, TimesheetPick};
 pub use week_actions::Undo;
 
 use crate::domain::ids::{AllocationId, AssistantId, ShiftId};
@@ -54,6 +56,9 @@ pub enum FormPurpose {
     SearchLog,
     TickRoutine,
     PickActor,
+    /// The assistant and month of the Timesheet view.
+    PickTimesheet,
+    Export,
 }
 
 /// What a yes/no question will do on yes.
@@ -73,6 +78,10 @@ pub enum ConfirmKind {
     /// Log a health task for an assistant without valid training.
     LogUntrained(crate::domain::log::NewEntry),
     DeactivateAssistant(AssistantId),
+    /// Approve an assistant's month for payroll, locking its shifts.
+    Approve(AssistantId, crate::domain::time::Month),
+    /// Reopen an approved month.
+    Unapprove(AssistantId, crate::domain::time::Month),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,6 +180,12 @@ pub struct App {
     pub log_task: String,
     /// The row an open edit form started from.
     pub original: Option<Original>,
+    /// Which timesheet the Timesheet view shows, the sheet, and its approval.
+    pub timesheet_pick: Option<month_end::TimesheetPick>,
+    pub timesheet: Option<crate::timesheet::Timesheet>,
+    pub timesheet_approval: Option<crate::store::approvals::Approval>,
+    /// Where the Export form suggests writing (the documents folder).
+    pub export_folder: Option<std::path::PathBuf>,
     seen_version: i64,
 }
 
@@ -222,6 +237,10 @@ impl App {
             log_assistant: String::new(),
             log_task: String::new(),
             original: None,
+            timesheet_pick: None,
+            timesheet: None,
+            timesheet_approval: None,
+            export_folder: crate::exports::default_folder(),
             seen_version: 0,
         };
         app.reload(store)?;
@@ -250,6 +269,7 @@ impl App {
     pub fn reload(&mut self, store: &Store) -> crate::store::Result<()> {
         self.data = Data::load(store, self.recipient.as_ref(), self.week, self.log_day)?;
         self.report_text = self.report_of_view(store)?;
+        self.load_timesheet(store)?;
         self.seen_version = store.data_version()?;
         self.clamp_cursors();
         Ok(())
@@ -369,6 +389,8 @@ impl App {
             (Action::Yes, ConfirmKind::DeactivateAssistant(id)) => {
                 self.deactivate_assistant(id, store)
             }
+            (Action::Yes, ConfirmKind::Approve(who, month)) => self.approve(who, month, store),
+            (Action::Yes, ConfirmKind::Unapprove(who, month)) => self.unapprove(who, month, store),
             (Action::Yes, ConfirmKind::EndPrevious { new, .. }) => {
                 self.save_new_allocation(store, &new, true)
             }
@@ -453,6 +475,8 @@ impl App {
                 FormPurpose::SearchLog => self.submit_search(),
                 FormPurpose::TickRoutine => self.submit_tick(store),
                 FormPurpose::PickActor => self.submit_actor(store),
+                FormPurpose::PickTimesheet => self.submit_timesheet_pick(store),
+                FormPurpose::Export => self.submit_export(store),
             },
             _ => {}
         }
@@ -498,6 +522,9 @@ impl App {
         if screen == Screen::Log && self.update_log(action, store) {
             return;
         }
+        if screen == Screen::Reports && self.update_month_end(action, store) {
+            return;
+        }
         let mut week = self.week;
         match action {
             Action::Quit => self.request_quit(),
@@ -514,19 +541,22 @@ impl App {
             }
             Action::PickActor => self.open_actor_picker(),
             Action::NextReport => {
-                self.report_view = (self.report_view + 1) % 5;
+                self.report_view = (self.report_view + 1) % month_end::REPORT_VIEWS;
                 self.report_scroll = 0;
-                match self.report_of_view(store) {
-                    Ok(text) => self.report_text = text,
-                    Err(e) => self.fail(&e.to_string()),
+                if let Err(e) = self.reload(store) {
+                    self.fail(&e.to_string());
                 }
             }
             Action::Up if screen == Screen::Reports => {
                 self.report_scroll = self.report_scroll.saturating_sub(1)
             }
             Action::Down if screen == Screen::Reports => {
-                self.report_scroll = (self.report_scroll + 1)
-                    .min(self.report_text.lines().count().saturating_sub(1));
+                let lines = if self.report_view == month_end::TIMESHEET_VIEW {
+                    self.timesheet.as_ref().map_or(0, |t| t.rows.len() + 10)
+                } else {
+                    self.report_text.lines().count()
+                };
+                self.report_scroll = (self.report_scroll + 1).min(lines.saturating_sub(1));
             }
             Action::PreviousWeek => week = week.previous(),
             Action::NextWeek => week = week.next(),

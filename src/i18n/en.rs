@@ -197,7 +197,7 @@ pub const STRINGS: Strings = Strings {
     err_in_field: "{}: {}",
     err_save: "Could not save: {}",
     key_report_view: "next report",
-    report_views: "Hours|Health and medication|Incidents|Training|Need",
+    report_views: "Hours|Health and medication|Incidents|Training|Need|Timesheet",
     key_who: "who is at the keyboard",
     who_title: "Who is at the keyboard?",
     f_who: "Name",

@@ -187,7 +187,7 @@ pub const STRINGS: Strings = Strings {
     err_in_field: "{}: {}",
     err_save: "Kunne ikke lagre: {}",
     key_report_view: "neste rapport",
-    report_views: "Timer|Helse og medisin|Avvik|Opplæring|Behov",
+    report_views: "Timer|Helse og medisin|Avvik|Opplæring|Behov|Timeliste",
     key_who: "hvem sitter ved tastaturet",
     who_title: "Hvem sitter ved tastaturet?",
     f_who: "Navn",

@@ -10,6 +10,7 @@ mod overview;
 mod reports;
 mod setup;
 pub mod theme;
+mod timesheet;
 mod week;
 
 use ratatui::Frame;

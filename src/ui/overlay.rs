@@ -37,15 +37,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         help(app, theme, frame, area);
     }
     if let Some(confirm) = &app.confirm {
-        let popup = centered(area, 64, 5);
+        // As tall as the question needs (an approval lists what it found).
+        let lines: usize = confirm
+            .question
+            .lines()
+            .map(|l| crate::text::wrap(l, 62).len().max(1))
+            .sum();
+        let popup = centered(area, 64, (lines as u16 + 2).max(5));
         frame.render_widget(Clear, popup);
         let block = Block::default().borders(Borders::ALL).style(theme.heading);
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
-        frame.render_widget(
-            Paragraph::new(clean(&confirm.question).into_owned()).wrap(Wrap { trim: true }),
-            inner,
-        );
+        let text: Vec<Line> = confirm
+            .question
+            .lines()
+            .map(|l| Line::from(clean(l).into_owned()))
+            .collect();
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
         cursor_at(frame, inner.x, inner.y);
     }
 }

@@ -13,6 +13,9 @@ use crate::text::fit;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
+    if app.report_view == crate::app::TIMESHEET_VIEW {
+        return super::timesheet::render(app, theme, frame, area);
+    }
     if app.report_view > 0 {
         return text_report(app, theme, frame, area);
     }

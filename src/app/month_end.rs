@@ -1,0 +1,389 @@
+//! The month end on the screen: the Timesheet view of the Reports screen
+//! (an assistant and a month picked from lists, the pay buckets as a table,
+//! approval with `a`) and the Export form (`x`) for every export the command
+//! line makes. The files come from the same builders as `bpa export …`.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::form::{Field, FieldId, Form};
+use super::{Action, App, Confirm, ConfirmKind, FormPurpose};
+use crate::domain::ids::AssistantId;
+use crate::domain::time::Month;
+use crate::exports::{ExportKind, Request};
+use crate::store::Store;
+
+/// The report view that shows a timesheet.
+pub const TIMESHEET_VIEW: usize = 5;
+
+/// How many report views `v` steps through.
+pub const REPORT_VIEWS: usize = 6;
+
+/// Which timesheet the view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimesheetPick {
+    pub assistant: AssistantId,
+    pub month: Month,
+}
+
+/// The months offered in the lists: a year back to two months ahead.
+fn months_around(today: NaiveDate) -> Vec<Month> {
+    let mut month = Month::containing(today);
+    for _ in 0..12 {
+        month = month.previous();
+    }
+    (0..15)
+        .map(|_| {
+            let m = month;
+            month = month.next();
+            m
+        })
+        .collect()
+}
+
+/// The month a month-end task most likely means: the last one early in a
+/// month, this one later.
+fn likely_month(today: NaiveDate) -> Month {
+    if today.day() <= 15 {
+        Month::containing(today).previous()
+    } else {
+        Month::containing(today)
+    }
+}
+
+impl App {
+    /// Keys of the Reports screen that belong to the month end; true when handled.
+    pub(super) fn update_month_end(&mut self, action: Action, store: &mut Store) -> bool {
+        match action {
+            Action::Approve if self.report_view == TIMESHEET_VIEW => self.ask_approval(store),
+            // Approval needs a month on screen first.
+            Action::PickTimesheet | Action::Approve => self.open_timesheet_form(),
+            Action::Export => self.open_export_form(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Reads the Timesheet view's sheet and approval when that view shows.
+    pub(super) fn load_timesheet(&mut self, store: &Store) -> crate::store::Result<()> {
+        self.timesheet = None;
+        self.timesheet_approval = None;
+        if self.report_view != TIMESHEET_VIEW {
+            return Ok(());
+        }
+        let (Some(pick), Some(recipient)) = (self.timesheet_pick, &self.recipient) else {
+            return Ok(());
+        };
+        let agreement = crate::timesheet::agreement_setting(store)?;
+        self.timesheet = Some(crate::timesheet::build(
+            store,
+            recipient,
+            pick.assistant,
+            pick.month,
+            agreement,
+        )?);
+        self.timesheet_approval = store.approval(recipient.id, pick.assistant, pick.month)?;
+        Ok(())
+    }
+
+    fn assistant_options(&self) -> Vec<(AssistantId, String)> {
+        self.data
+            .assistants
+            .iter()
+            .filter_map(|a| a.id.map(|id| (id, a.name.clone())))
+            .collect()
+    }
+
+    fn month_field(&self, selected: Month) -> Field {
+        let months = months_around(self.today);
+        let index = months.iter().position(|m| *m == selected).unwrap_or(11);
+        Field::choice(
+            FieldId::Month,
+            self.lang.strings().tsv_month,
+            months.iter().map(|m| self.lang.month_year(*m)).collect(),
+            index,
+        )
+    }
+
+    fn open_timesheet_form(&mut self) {
+        let s = self.lang.strings();
+        let people = self.assistant_options();
+        if people.is_empty() {
+            self.warn(s.tsv_no_assistants.to_owned());
+            return;
+        }
+        let current = self.timesheet_pick;
+        let who = current
+            .and_then(|p| people.iter().position(|(id, _)| *id == p.assistant))
+            .unwrap_or(0);
+        let month = current.map_or_else(|| likely_month(self.today), |p| p.month);
+        let fields = vec![
+            Field::choice(
+                FieldId::Assistant,
+                s.export_whom,
+                people.into_iter().map(|(_, n)| n).collect(),
+                who,
+            ),
+            self.month_field(month),
+        ];
+        self.form = Some((FormPurpose::PickTimesheet, Form::new(s.tsv_title, fields)));
+    }
+
+    pub(super) fn submit_timesheet_pick(&mut self, store: &mut Store) {
+        let Some((_, form)) = self.form.take() else {
+            return;
+        };
+        let people = self.assistant_options();
+        let months = months_around(self.today);
+        if let (Some((id, _)), Some(month)) = (
+            people.get(form.selected(FieldId::Assistant)),
+            months.get(form.selected(FieldId::Month)),
+        ) {
+            self.timesheet_pick = Some(TimesheetPick {
+                assistant: *id,
+                month: *month,
+            });
+            self.report_view = TIMESHEET_VIEW;
+            self.report_scroll = 0;
+            if let Err(e) = self.reload(store) {
+                self.fail(&e.to_string());
+            }
+        }
+    }
+
+    /// Asks before approving (listing what would surprise payroll) or
+    /// before reopening an approved month.
+    fn ask_approval(&mut self, store: &Store) {
+        let (Some(pick), Some(recipient)) = (self.timesheet_pick, self.recipient.clone()) else {
+            self.open_timesheet_form();
+            return;
+        };
+        let lang = self.lang;
+        let s = lang.strings();
+        let Some(assistant) = self
+            .data
+            .assistants
+            .iter()
+            .find(|a| a.id == Some(pick.assistant))
+            .cloned()
+        else {
+            return;
+        };
+        let label = lang.month_year(pick.month);
+        let name = crate::text::clean(&assistant.name).into_owned();
+        if self.timesheet_approval.is_some() {
+            self.confirm = Some(Confirm {
+                question: s
+                    .tsv_confirm_unapprove
+                    .replace("{month}", &label)
+                    .replace("{name}", &name),
+                kind: ConfirmKind::Unapprove(pick.assistant, pick.month),
+            });
+            return;
+        }
+        let days = pick.month.days();
+        let shifts: Vec<_> = match store.shifts_in(recipient.id, days) {
+            Ok(all) => all
+                .into_iter()
+                .filter(|sh| sh.assistant == Some(pick.assistant) && days.contains(sh.start.date()))
+                .collect(),
+            Err(e) => return self.fail(&e.to_string()),
+        };
+        let found = crate::domain::approval::surprises(
+            &shifts,
+            &assistant.employee_number,
+            crate::clock::now(),
+        );
+        let question = if found.is_empty() {
+            s.tsv_confirm_approve
+                .replace("{month}", &label)
+                .replace("{name}", &name)
+        } else {
+            let mut q = s
+                .approve_heading
+                .replace("{month}", &label)
+                .replace("{name}", &name);
+            for f in &found {
+                q += &format!("\n! {}", lang.surprise(f, &assistant.name));
+            }
+            q + "\n" + s.approve_question
+        };
+        self.confirm = Some(Confirm {
+            question,
+            kind: ConfirmKind::Approve(pick.assistant, pick.month),
+        });
+    }
+
+    pub(super) fn approve(&mut self, assistant: AssistantId, month: Month, store: &mut Store) {
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        let result = store.approve_month(recipient.id, assistant, month);
+        self.after_approval(
+            result,
+            self.lang.strings().approved,
+            assistant,
+            month,
+            store,
+        );
+    }
+
+    pub(super) fn unapprove(&mut self, assistant: AssistantId, month: Month, store: &mut Store) {
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        let result = store.unapprove_month(recipient.id, assistant, month);
+        self.after_approval(
+            result,
+            self.lang.strings().unapproved,
+            assistant,
+            month,
+            store,
+        );
+    }
+
+    fn after_approval(
+        &mut self,
+        result: crate::store::Result<()>,
+        template: &str,
+        assistant: AssistantId,
+        month: Month,
+        store: &mut Store,
+    ) {
+        if let Err(e) = result {
+            return self.fail(&e.to_string());
+        }
+        // An undo from before would now meet a locked shift.
+        self.undo = None;
+        if let Err(e) = self.reload(store) {
+            return self.fail(&e.to_string());
+        }
+        let name = self
+            .data
+            .name(Some(assistant))
+            .unwrap_or_default()
+            .to_owned();
+        let count = self.timesheet.as_ref().map_or(0, |t| t.rows.len());
+        self.inform(
+            template
+                .replace("{month}", &self.lang.month_year(month))
+                .replace("{name}", &crate::text::clean(&name))
+                .replace("{count}", &count.to_string()),
+        );
+    }
+
+    fn open_export_form(&mut self) {
+        let s = self.lang.strings();
+        let mut people: Vec<String> = vec![s.export_all.to_owned()];
+        people.extend(self.assistant_options().into_iter().map(|(_, n)| n));
+        let who = self
+            .timesheet_pick
+            .and_then(|p| {
+                self.assistant_options()
+                    .iter()
+                    .position(|(id, _)| *id == p.assistant)
+            })
+            .map_or(0, |i| i + 1);
+        let month = self
+            .timesheet_pick
+            .map_or_else(|| likely_month(self.today), |p| p.month);
+        let folder = self
+            .export_folder
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let fields = vec![
+            Field::choice(
+                FieldId::What,
+                s.export_what,
+                s.export_kinds.iter().map(|k| (*k).to_owned()).collect(),
+                0,
+            ),
+            Field::choice(FieldId::Assistant, s.export_whom, people, who),
+            self.month_field(month),
+            Field::text(FieldId::File, s.export_file, folder),
+        ];
+        let mut form = Form::new(s.export_title, fields);
+        form.hint = Some(s.export_hint);
+        self.form = Some((FormPurpose::Export, form));
+    }
+
+    pub(super) fn submit_export(&mut self, store: &mut Store) {
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        let lang = self.lang;
+        let s = lang.strings();
+        let people = self.assistant_options();
+        let months = months_around(self.today);
+        let Some((_, form)) = self.form.as_mut() else {
+            return;
+        };
+        let kind = ExportKind::ALL[form.selected(FieldId::What).min(ExportKind::ALL.len() - 1)];
+        let assistant = form
+            .selected(FieldId::Assistant)
+            .checked_sub(1)
+            .and_then(|i| people.get(i))
+            .map(|(id, _)| *id);
+        let Some(month) = months.get(form.selected(FieldId::Month)).copied() else {
+            return;
+        };
+        if kind.needs_assistant() && assistant.is_none() {
+            form.fail(
+                Some(FieldId::Assistant),
+                s.export_needs_assistant.to_owned(),
+            );
+            return;
+        }
+        let request = Request {
+            kind,
+            assistant,
+            month,
+        };
+        let target = form.value(FieldId::File).to_owned();
+        let made = crate::exports::make(store, &recipient, lang, &request);
+        let (name, text) = match made {
+            Ok(x) => x,
+            Err(message) => {
+                form.fail(None, message);
+                return;
+            }
+        };
+        let path = crate::exports::target_path(&target, &name);
+        match crate::files::write_private(&path, text.as_bytes()) {
+            Ok(()) => {
+                self.form = None;
+                let shown = path.display().to_string();
+                self.inform(s.written_to.replace("{}", &crate::text::clean(&shown)));
+            }
+            Err(e) => {
+                let shown = path.display().to_string();
+                form.fail(
+                    Some(FieldId::File),
+                    s.export_failed
+                        .replace("{path}", &crate::text::clean(&shown))
+                        .replace("{why}", &e.to_string()),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_likely_month_is_the_last_one_early_in_a_month() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        assert_eq!(likely_month(d(12, 3)), Month::new(2026, 11).unwrap());
+        assert_eq!(likely_month(d(12, 20)), Month::new(2026, 12).unwrap());
+        assert_eq!(
+            likely_month(NaiveDate::from_ymd_opt(2027, 1, 2).unwrap()),
+            Month::new(2026, 12).unwrap()
+        );
+        let list = months_around(d(12, 3));
+        assert_eq!(list.len(), 15);
+        assert_eq!(list[12], Month::new(2026, 12).unwrap());
+        assert_eq!(list[0], Month::new(2025, 12).unwrap());
+    }
+}
