@@ -43,7 +43,7 @@ pub fn approve(ctx: &mut Context, args: &ApproveArgs) -> Outcome {
             s.already_approved
                 .replace("{month}", &label)
                 .replace("{name}", &name)
-                .replace("{when}", &a.approved_at)
+                .replace("{when}", &lang.timestamp(&a.approved_at))
                 .replace("{who}", &clean(&a.approved_by)),
         ));
     }

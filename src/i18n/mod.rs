@@ -147,6 +147,22 @@ impl Lang {
         self.strings().weekdays_long[d.weekday().num_days_from_monday() as usize]
     }
 
+    /// A stored UTC time (`2026-12-03T07:04:07Z`) as the user's Oslo wall
+    /// clock: `03.12.2026 08:04`; text that is not such a time is shown as it is.
+    pub fn timestamp(self, utc: &str) -> String {
+        use chrono::TimeZone;
+        match chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%SZ") {
+            Ok(t) => {
+                let local = chrono::Utc
+                    .from_utc_datetime(&t)
+                    .with_timezone(&chrono_tz::Europe::Oslo)
+                    .naive_local();
+                format!("{} {}", self.date(local.date()), local.format("%H:%M"))
+            }
+            Err(_) => crate::text::clean(utc).into_owned(),
+        }
+    }
+
     /// A month with its year: «november 2026», «November 2026».
     pub fn month_year(self, m: crate::domain::time::Month) -> String {
         let name = self.month_name(m.number());

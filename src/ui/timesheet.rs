@@ -49,7 +49,7 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
         match &app.timesheet_approval {
             Some(a) => s
                 .tsv_approved
-                .replace("{when}", &a.approved_at)
+                .replace("{when}", &lang.timestamp(&a.approved_at))
                 .replace("{who}", &clean(&a.approved_by)),
             None => s.tsv_open.to_owned(),
         },
@@ -82,8 +82,19 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
         figures(&sheet.totals, NUM)
     ));
     out.push(String::new());
+    let table_end = out.len();
     out.extend(notes(sheet, lang));
-    out.iter().map(|l| fit(l, width)).collect()
+    // The table is cut to the width; the sentences around it wrap.
+    out.iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            if (3..table_end).contains(&i) {
+                vec![fit(l, width)]
+            } else {
+                crate::text::wrap(l, width)
+            }
+        })
+        .collect()
 }
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -113,11 +124,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let height = inner.height as usize;
     let shown: Vec<Line> = all
         .iter()
-        .enumerate()
         .skip(app.report_scroll)
         .take(height)
-        .map(|(i, l)| {
-            let style = if i == 3 { theme.heading } else { theme.base };
+        .map(|l| {
+            // The table's header row stands out (bold in every theme).
+            let style = if l.starts_with(s.tsv_date) {
+                theme.heading
+            } else {
+                theme.base
+            };
             Line::from(Span::styled(l.clone(), style))
         })
         .collect();
