@@ -389,8 +389,12 @@ impl App {
             (Action::Yes, ConfirmKind::DeactivateAssistant(id)) => {
                 self.deactivate_assistant(id, store)
             }
-            (Action::Yes, ConfirmKind::Approve(who, month)) => self.approve(who, month, store),
-            (Action::Yes, ConfirmKind::Unapprove(who, month)) => self.unapprove(who, month, store),
+            (Action::Yes, ConfirmKind::Approve(who, month)) => {
+                self.set_approval(true, who, month, store)
+            }
+            (Action::Yes, ConfirmKind::Unapprove(who, month)) => {
+                self.set_approval(false, who, month, store)
+            }
             (Action::Yes, ConfirmKind::EndPrevious { new, .. }) => {
                 self.save_new_allocation(store, &new, true)
             }

@@ -180,14 +180,11 @@ impl App {
             });
             return;
         }
-        let days = pick.month.days();
-        let shifts: Vec<_> = match store.shifts_in(recipient.id, days) {
-            Ok(all) => all
-                .into_iter()
-                .filter(|sh| sh.assistant == Some(pick.assistant) && days.contains(sh.start.date()))
-                .collect(),
-            Err(e) => return self.fail(&e.to_string()),
-        };
+        let shifts =
+            match crate::timesheet::shifts_of(store, recipient.id, pick.assistant, pick.month) {
+                Ok(found) => found,
+                Err(e) => return self.fail(&e.to_string()),
+            };
         let found = crate::domain::approval::surprises(
             &shifts,
             &assistant.employee_number,
@@ -213,42 +210,29 @@ impl App {
         });
     }
 
-    pub(super) fn approve(&mut self, assistant: AssistantId, month: Month, store: &mut Store) {
-        let Some(recipient) = self.recipient.clone() else {
-            return;
-        };
-        let result = store.approve_month(recipient.id, assistant, month);
-        self.after_approval(
-            result,
-            self.lang.strings().approved,
-            assistant,
-            month,
-            store,
-        );
-    }
-
-    pub(super) fn unapprove(&mut self, assistant: AssistantId, month: Month, store: &mut Store) {
-        let Some(recipient) = self.recipient.clone() else {
-            return;
-        };
-        let result = store.unapprove_month(recipient.id, assistant, month);
-        self.after_approval(
-            result,
-            self.lang.strings().unapproved,
-            assistant,
-            month,
-            store,
-        );
-    }
-
-    fn after_approval(
+    /// Approves (`approve`) or reopens an assistant's month.
+    pub(super) fn set_approval(
         &mut self,
-        result: crate::store::Result<()>,
-        template: &str,
+        approve: bool,
         assistant: AssistantId,
         month: Month,
         store: &mut Store,
     ) {
+        let Some(recipient) = self.recipient.clone() else {
+            return;
+        };
+        let s = self.lang.strings();
+        let (result, template) = if approve {
+            (
+                store.approve_month(recipient.id, assistant, month),
+                s.approved,
+            )
+        } else {
+            (
+                store.unapprove_month(recipient.id, assistant, month),
+                s.unapproved,
+            )
+        };
         if let Err(e) = result {
             return self.fail(&e.to_string());
         }

@@ -7,57 +7,60 @@ use super::lookup::assistant as assistant_named;
 use super::output::emit;
 use super::{Context, Failure, Outcome, ask, month_arg};
 use crate::domain::approval::surprises;
-use crate::domain::shift::Shift;
-use crate::domain::time::Month;
 use crate::text::clean;
 
-/// The assistant's shifts that belong to `month` (by their planned start).
-fn shifts_of(
-    ctx: &Context,
+/// What `approve` and `unapprove` are about, with the words to name it.
+struct Target {
     recipient: crate::domain::ids::RecipientId,
-    assistant: crate::domain::ids::AssistantId,
-    month: Month,
-) -> Result<Vec<Shift>, Failure> {
-    let days = month.days();
-    Ok(ctx
-        .store
-        .shifts_in(recipient, days)?
-        .into_iter()
-        .filter(|s| s.assistant == Some(assistant) && days.contains(s.start.date()))
-        .collect())
+    assistant: crate::domain::people::Assistant,
+    id: crate::domain::ids::AssistantId,
+    month: crate::domain::time::Month,
+    /// «november 2026» and the cleaned name, for messages.
+    label: String,
+    name: String,
 }
 
-pub fn approve(ctx: &mut Context, args: &ApproveArgs) -> Outcome {
-    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
+fn target(ctx: &Context, args: &ApproveArgs) -> Result<Target, Failure> {
+    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?.id;
     let assistant = assistant_named(ctx, &args.assistant)?;
     let id = assistant
         .id
         .ok_or_else(|| Failure::System("an assistant without id".into()))?;
     let month = month_arg(&args.month)?;
+    Ok(Target {
+        recipient,
+        id,
+        month,
+        label: ctx.lang.month_year(month),
+        name: clean(&assistant.name).into_owned(),
+        assistant,
+    })
+}
+
+/// A message template filled with the month and the name.
+fn say(template: &str, t: &Target) -> String {
+    template
+        .replace("{month}", &t.label)
+        .replace("{name}", &t.name)
+}
+
+pub fn approve(ctx: &mut Context, args: &ApproveArgs) -> Outcome {
+    let t = target(ctx, args)?;
     let lang = ctx.lang;
     let s = lang.strings();
-    let label = lang.month_year(month);
-    let name = clean(&assistant.name).into_owned();
-    if let Some(a) = ctx.store.approval(recipient.id, id, month)? {
+    if let Some(a) = ctx.store.approval(t.recipient, t.id, t.month)? {
         return Err(Failure::User(
-            s.already_approved
-                .replace("{month}", &label)
-                .replace("{name}", &name)
+            say(s.already_approved, &t)
                 .replace("{when}", &lang.timestamp(&a.approved_at))
                 .replace("{who}", &clean(&a.approved_by)),
         ));
     }
-    let shifts = shifts_of(ctx, recipient.id, id, month)?;
-    let found = surprises(&shifts, &assistant.employee_number, crate::clock::now());
+    let shifts = crate::timesheet::shifts_of(&ctx.store, t.recipient, t.id, t.month)?;
+    let found = surprises(&shifts, &t.assistant.employee_number, crate::clock::now());
     if !found.is_empty() {
-        let mut out = format!(
-            "{}\n",
-            s.approve_heading
-                .replace("{month}", &label)
-                .replace("{name}", &name)
-        );
+        let mut out = format!("{}\n", say(s.approve_heading, &t));
         for f in &found {
-            out += &format!("  ! {}\n", lang.surprise(f, &assistant.name));
+            out += &format!("  ! {}\n", lang.surprise(f, &t.assistant.name));
         }
         eprint!("{out}");
         if !args.yes {
@@ -71,41 +74,21 @@ pub fn approve(ctx: &mut Context, args: &ApproveArgs) -> Outcome {
             }
         }
     }
-    ctx.store.approve_month(recipient.id, id, month)?;
+    ctx.store.approve_month(t.recipient, t.id, t.month)?;
     emit(&format!(
         "{}\n",
-        s.approved
-            .replace("{month}", &label)
-            .replace("{name}", &name)
-            .replace("{count}", &shifts.len().to_string())
+        say(s.approved, &t).replace("{count}", &shifts.len().to_string())
     ))
 }
 
 pub fn unapprove(ctx: &mut Context, args: &ApproveArgs) -> Outcome {
-    let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
-    let assistant = assistant_named(ctx, &args.assistant)?;
-    let id = assistant
-        .id
-        .ok_or_else(|| Failure::System("an assistant without id".into()))?;
-    let month = month_arg(&args.month)?;
-    let lang = ctx.lang;
-    let s = lang.strings();
-    let label = lang.month_year(month);
-    let name = clean(&assistant.name).into_owned();
-    if ctx.store.approval(recipient.id, id, month)?.is_none() {
-        return Err(Failure::User(
-            s.not_approved
-                .replace("{month}", &label)
-                .replace("{name}", &name),
-        ));
+    let t = target(ctx, args)?;
+    let s = ctx.lang.strings();
+    if ctx.store.approval(t.recipient, t.id, t.month)?.is_none() {
+        return Err(Failure::User(say(s.not_approved, &t)));
     }
-    ctx.store.unapprove_month(recipient.id, id, month)?;
-    emit(&format!(
-        "{}\n",
-        s.unapproved
-            .replace("{month}", &label)
-            .replace("{name}", &name)
-    ))
+    ctx.store.unapprove_month(t.recipient, t.id, t.month)?;
+    emit(&format!("{}\n", say(s.unapproved, &t)))
 }
 
 pub fn export(

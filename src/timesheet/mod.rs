@@ -70,6 +70,22 @@ pub fn rule_setting(store: &Store) -> Result<SleepingNightRule> {
         .unwrap_or_default())
 }
 
+/// The shifts of `assistant` that belong to `month`: those whose planned
+/// start falls in it (a night from 31 January is January's).
+pub fn shifts_of(
+    store: &Store,
+    recipient: crate::domain::ids::RecipientId,
+    assistant: AssistantId,
+    month: Month,
+) -> Result<Vec<Shift>> {
+    let days = month.days();
+    Ok(store
+        .shifts_in(recipient, days)?
+        .into_iter()
+        .filter(|s| s.assistant == Some(assistant) && days.contains(s.start.date()))
+        .collect())
+}
+
 /// The rows of `shifts` (one assistant's shifts starting in the month).
 pub fn rows(
     shifts: &[Shift],
@@ -111,12 +127,7 @@ pub fn build(
         .into_iter()
         .find(|a| a.id == Some(assistant))
         .ok_or_else(|| StoreError::Invalid("that assistant no longer exists".into()))?;
-    let days = month.days();
-    let shifts: Vec<Shift> = store
-        .shifts_in(recipient.id, days)?
-        .into_iter()
-        .filter(|s| s.assistant == Some(assistant) && days.contains(s.start.date()))
-        .collect();
+    let shifts = shifts_of(store, recipient.id, assistant, month)?;
     let rule = rule_setting(store)?;
     let rows = rows(&shifts, agreement, rule).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let mut totals = Buckets::default();
