@@ -6,8 +6,10 @@
 //! the program.
 
 pub mod action;
+mod actor;
 mod allocation_form;
 mod assistant_form;
+mod choosers;
 mod data;
 pub mod form;
 pub mod keymap;
@@ -486,36 +488,6 @@ impl App {
         }
     }
 
-    fn update_picker(&mut self, action: Action, store: &mut Store) {
-        let count = self.data.recipients.len() + 1;
-        let Some(selected) = self.picker else { return };
-        match action {
-            Action::Up => self.picker = Some(selected.saturating_sub(1)),
-            Action::Down => self.picker = Some((selected + 1).min(count - 1)),
-            Action::Close => self.picker = None,
-            Action::Quit => self.request_quit(),
-            Action::Help => self.help = Some(Context::Chooser),
-            Action::Choose => {
-                self.picker = None;
-                if let Some(r) = self.data.recipients.get(selected).cloned() {
-                    store.set_actor(r.arbeidsleder());
-                    r.arbeidsleder().clone_into(&mut self.actor);
-                    self.recipient = Some(r);
-                    self.cursors = Cursors::default();
-                    if let Err(e) = self.reload(store) {
-                        self.fail(&e.to_string());
-                    }
-                } else {
-                    self.setup = Some(Setup {
-                        selected: 0,
-                        adding_another: true,
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-
     fn update_screen(&mut self, screen: Screen, action: Action, store: &mut Store) {
         if screen == Screen::Week && self.update_week(action, store) {
             return;
@@ -624,36 +596,6 @@ impl App {
         };
     }
 
-    fn update_setup_choice(&mut self, action: Action, store: &mut Store) {
-        let Some(setup) = self.setup else { return };
-        let choices = setup.choices();
-        match action {
-            Action::Up => {
-                self.setup = Some(Setup {
-                    selected: setup.selected.saturating_sub(1),
-                    ..setup
-                })
-            }
-            Action::Down => {
-                self.setup = Some(Setup {
-                    selected: (setup.selected + 1).min(choices.len() - 1),
-                    ..setup
-                })
-            }
-            Action::Quit => self.request_quit(),
-            Action::Help => self.help = Some(Context::Chooser),
-            Action::Close if setup.adding_another => self.setup = None,
-            Action::Choose => match choices.get(setup.selected) {
-                Some(SetupChoice::Own) => self.open_setup_form(),
-                Some(SetupChoice::Demo) => self.load_demo(store),
-                Some(SetupChoice::Leave) if setup.adding_another => self.setup = None,
-                Some(SetupChoice::Leave) => self.quit = true,
-                None => {}
-            },
-            _ => {}
-        }
-    }
-
     /// Handles a mouse click: the tab bar switches screens.
     fn click(&mut self, x: u16, y: u16, _store: &mut Store) {
         if y == TAB_ROW
@@ -666,28 +608,6 @@ impl App {
 }
 
 impl App {
-    /// Who may be at the keyboard: the arbeidsleder, the co-supervisors and
-    /// the assistants on today's shifts, each with a role.
-    pub fn people_at_keyboard(&self) -> Vec<(String, &'static str)> {
-        let s = self.lang.strings();
-        let mut people = Vec::new();
-        if let Some(r) = &self.recipient {
-            people.push((r.arbeidsleder().to_owned(), s.arbeidsleder));
-        }
-        for c in &self.data.co_supervisors {
-            people.push((c.clone(), s.role_co_supervisor));
-        }
-        for shift in &self.data.day_shifts {
-            if self.log_day == self.today
-                && let Some(name) = self.data.name(shift.assistant)
-                && !people.iter().any(|(n, _)| n == name)
-            {
-                people.push((name.to_owned(), s.role_assistant));
-            }
-        }
-        people
-    }
-
     /// The text of the report the Reports screen shows, for the selected week.
     fn report_of_view(&self, store: &Store) -> crate::store::Result<String> {
         let Some(recipient) = &self.recipient else {
@@ -707,44 +627,6 @@ impl App {
             3 => crate::reports::training(&source, days, text),
             4 => crate::reports::need(&source, days, text),
             _ => Ok(String::new()),
-        }
-    }
-
-    fn open_actor_picker(&mut self) {
-        let s = self.lang.strings();
-        let people = self.people_at_keyboard();
-        let current = people
-            .iter()
-            .position(|(n, _)| *n == self.actor)
-            .unwrap_or(0);
-        let options = people
-            .iter()
-            .map(|(n, role)| format!("{n} ({role})"))
-            .collect();
-        self.form = Some((
-            FormPurpose::PickActor,
-            Form::new(
-                s.who_title,
-                vec![form::Field::choice(
-                    form::FieldId::Who,
-                    s.f_who,
-                    options,
-                    current,
-                )],
-            ),
-        ));
-    }
-
-    fn submit_actor(&mut self, store: &mut Store) {
-        let Some((_, form)) = self.form.take() else {
-            return;
-        };
-        if let Some((name, _)) = self
-            .people_at_keyboard()
-            .get(form.selected(form::FieldId::Who))
-        {
-            store.set_actor(name);
-            self.actor = name.clone();
         }
     }
 }

@@ -10,6 +10,7 @@ mod import;
 mod journal;
 mod log_reports;
 mod lookup;
+mod month_end_args;
 mod output;
 mod payroll;
 mod people;
