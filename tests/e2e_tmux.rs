@@ -238,3 +238,68 @@ fn an_assistant_and_a_shift_added_by_keys_lower_the_remaining_hours() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_month_is_approved_and_its_timesheet_exported_by_keys() {
+    let Some(t) = Tmux::start("month-end") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bpa.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_bpa"))
+        .args(["demo"])
+        .env("BPA_DB", &db)
+        .env("BPA_TODAY", "2026-11-26")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    t.run_bpa(&db, "");
+    // Who is at the keyboard: the arbeidsleder, as offered.
+    t.wait_for("Hvem sitter ved tastaturet?");
+    t.keys(&["Enter", "6", "s"]);
+    t.wait_for("Måned");
+    t.keys(&["Enter"]);
+    let sheet = t.wait_for("Ikke godkjent ennå");
+    assert!(sheet.contains("Lønnet") && sheet.contains("Sum"), "{sheet}");
+    t.keys(&["a"]);
+    t.wait_for("likevel? (j/n)");
+    t.keys(&["j"]);
+    t.wait_for("✓ Godkjent");
+    t.keys(&["x"]);
+    t.wait_for("Mappe eller fil");
+    t.keys(&["Tab", "Tab", "Tab"]);
+    for _ in 0..40 {
+        t.keys(&["BSpace"]);
+    }
+    t.type_text(&dir.path().display().to_string());
+    t.keys(&["Enter"]);
+    t.wait_for("Skrevet til");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("timesheet-"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    // The approval locks that month's shifts against the command line too.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let shift: i64 = conn
+        .query_row(
+            "SELECT s.id FROM approval a JOIN shift s ON s.assistant_id = a.assistant_id
+             WHERE a.month = '2026-11' AND s.start_at LIKE '2026-11-%' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    drop(conn);
+    let refused = Command::new(env!("CARGO_BIN_EXE_bpa"))
+        .args(["shift", "delete", &shift.to_string(), "--yes"])
+        .env("BPA_DB", &db)
+        .env("BPA_TODAY", "2026-11-26")
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("unapprove"));
+}
