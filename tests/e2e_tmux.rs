@@ -278,7 +278,7 @@ fn a_month_is_approved_and_its_timesheet_exported_by_keys() {
     t.wait_for("EXIT=0");
     let files: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
-        .filter_map(|e| e.ok())
+        .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("timesheet-"))
         .collect();
