@@ -81,6 +81,19 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen no longer shows `text`.
+    fn wait_until_gone(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.screen().contains(text) {
+            assert!(
+                Instant::now() < deadline,
+                "waited for {text:?} to go; the screen shows:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn run_bpa(&self, db: &Path, args: &str) {
         let cmd = format!(
             "BPA_DB='{}' BPA_TODAY=2026-11-26 LANG=nb_NO.UTF-8 '{}' {args}; echo \"EXIT=$?\"",
@@ -137,7 +150,11 @@ fn guided_start_then_every_screen_then_a_clean_quit() {
     }
     t.keys(&["?"]);
     t.wait_for("Taster");
-    t.keys(&["Escape", "q"]);
+    // Esc and the next key arriving in one read would be Alt-q: wait for the
+    // help to close before quitting.
+    t.keys(&["Escape"]);
+    t.wait_until_gone("Taster");
+    t.keys(&["q"]);
     let screen = t.wait_for("EXIT=0");
     assert_eq!(
         t.display("#{alternate_on}"),
