@@ -484,10 +484,13 @@ impl App {
             return;
         };
         let day = shift.start.date();
-        let Some(start) = Self::read_time(form, FieldId::ActualStart, day, None, lang) else {
+        let Some(typed) = Self::read_time(form, FieldId::ActualStart, day, None, lang) else {
             return;
         };
-        let Some(end) = Self::read_time(form, FieldId::ActualEnd, day, Some(start), lang) else {
+        // A night planned from 23:00 that began at 00:15 began the next day.
+        let start = crate::domain::shift::nearest(shift.start, typed.time());
+        let Some(end) = Self::read_time(form, FieldId::ActualEnd, start.date(), Some(start), lang)
+        else {
             return;
         };
         let Some(active) = Self::read_active(form, start, end, lang) else {
@@ -592,6 +595,8 @@ impl App {
             .map(|s| ShiftFields {
                 start: s.start + Duration::days(7),
                 end: s.end + Duration::days(7),
+                // A planned copy has had no calls yet.
+                active: Vec::new(),
                 ..ShiftFields::of(&s)
             })
             .collect())

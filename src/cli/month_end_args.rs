@@ -51,8 +51,9 @@ pub enum ShiftCommand {
     /// Mark a shift worked, with the actual times when they differ.
     ///
     /// A time not given stays as recorded (the actual time if one was
-    /// recorded, else the plan); times are on the shift's date, and an end at
-    /// or before the start is the next day.
+    /// recorded, else the plan); a start is the one nearest the planned start
+    /// (00:15 for a night planned from 23:00 is the next morning), and an end
+    /// at or before the start is the next day.
     Worked {
         /// The shift's id (see `bpa shift list`).
         id: i64,
@@ -80,7 +81,8 @@ pub enum ShiftCommand {
     /// A shift moved with --date or --start but no --end keeps its length
     /// (22:00–08:00 moved to 23:00 ends 09:00); an end at or before the start
     /// is the next day. Active periods keep their clock times in the moved
-    /// shift. Actual times recorded with `bpa shift worked` are not moved.
+    /// shift. Moved to another day, the actual times recorded with
+    /// `bpa shift worked` move along by the same number of days.
     Edit {
         /// The shift's id (see `bpa shift list`).
         id: i64,

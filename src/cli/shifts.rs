@@ -74,7 +74,7 @@ fn worked(
     let (_, shift) = lookup::shift(ctx, id)?;
     let from = lookup::opt_time("--start", start, lang)?;
     let to = lookup::opt_time("--end", end, lang)?;
-    let (start, end) = actual_times(shift.counted_times(), shift.start.date(), from, to);
+    let (start, end) = actual_times(shift.counted_times(), from, to);
     let typed = !active.is_empty();
     let periods = if typed {
         lookup::clock_periods(active, lang)?
@@ -199,9 +199,14 @@ fn edit(ctx: &mut Context, id: i64, c: &Changes) -> Outcome {
         fields.note.clone_from(note);
     }
     // Active periods lie in the times that count: the actual ones when recorded.
+    // Moved to another day, the times it was worked move along (the store
+    // does the same).
+    let days = fields.start.date() - shift.start.date();
     let moved = crate::domain::shift::Shift {
         start: fields.start,
         end: fields.end,
+        actual_start: shift.actual_start.map(|t| t + days),
+        actual_end: shift.actual_end.map(|t| t + days),
         ..shift.clone()
     };
     let (a, b) = moved.counted_times();

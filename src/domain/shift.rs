@@ -229,13 +229,28 @@ pub fn replan(
 /// start is the next day.
 pub fn actual_times(
     recorded: (NaiveDateTime, NaiveDateTime),
-    day: chrono::NaiveDate,
     from: Option<chrono::NaiveTime>,
     to: Option<chrono::NaiveTime>,
 ) -> (NaiveDateTime, NaiveDateTime) {
-    let start = from.map_or(recorded.0, |t| day.and_time(t));
+    let start = from.map_or(recorded.0, |t| nearest(recorded.0, t));
+    let day = start.date();
     let end = to.map_or(recorded.1, |t| after(start, day.and_time(t)));
     (start, end)
+}
+
+/// The moment with clock time `t` nearest to `anchor` (the day before, the
+/// same day or the day after): a night planned from 23:00 that really began
+/// at 00:15 began the next day.
+pub fn nearest(anchor: NaiveDateTime, t: chrono::NaiveTime) -> NaiveDateTime {
+    let same = anchor.date().and_time(t);
+    [
+        same - chrono::Duration::days(1),
+        same,
+        same + chrono::Duration::days(1),
+    ]
+    .into_iter()
+    .min_by_key(|c| (*c - anchor).num_minutes().abs())
+    .unwrap_or(same)
 }
 
 /// `at`, moved on by whole days until it comes after `start`.
@@ -352,16 +367,25 @@ mod tests {
     #[test]
     fn actual_times_default_to_those_recorded() {
         let hm = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
-        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let night = (t(23, 22, 0), t(24, 8, 0));
-        assert_eq!(actual_times(night, day, None, None), night);
+        assert_eq!(actual_times(night, None, None), night);
         assert_eq!(
-            actual_times(night, day, None, Some(hm(9, 0))),
+            actual_times(night, None, Some(hm(9, 0))),
             (t(23, 22, 0), t(24, 9, 0))
         );
         assert_eq!(
-            actual_times(night, day, Some(hm(22, 30)), None),
+            actual_times(night, Some(hm(22, 30)), None),
             (t(23, 22, 30), t(24, 8, 0))
+        );
+        // A night that really began after midnight began the next day, not
+        // 22 hours earlier.
+        assert_eq!(
+            actual_times(night, Some(hm(0, 15)), None),
+            (t(24, 0, 15), t(24, 8, 0))
+        );
+        assert_eq!(
+            actual_times(night, Some(hm(21, 45)), Some(hm(7, 30))),
+            (t(23, 21, 45), t(24, 7, 30))
         );
     }
 

@@ -189,14 +189,13 @@ fn store_again(
     recipient: RecipientId,
     shift: &Shift,
 ) -> Result<ShiftId> {
-    let id = insert(
-        tx,
-        actor,
-        recipient,
-        &ShiftFields::of(shift),
-        shift.status,
-        None,
-    )?;
+    // The calls are checked against the times that count, which only
+    // `overwrite` knows: they come back with it.
+    let plan = ShiftFields {
+        active: Vec::new(),
+        ..ShiftFields::of(shift)
+    };
+    let id = insert(tx, actor, recipient, &plan, shift.status, None)?;
     overwrite(
         tx,
         actor,
@@ -281,6 +280,10 @@ impl Store {
             if expected.is_some_and(|e| *e != s) {
                 return Err(StoreError::Conflict);
             }
+            // Moved to another day, the times it was worked move along.
+            let days = fields.start.date() - s.start.date();
+            s.actual_start = s.actual_start.map(|t| t + days);
+            s.actual_end = s.actual_end.map(|t| t + days);
             s.assistant = fields.assistant;
             s.allocation = fields.allocation;
             s.start = fields.start;
@@ -547,6 +550,42 @@ mod tests {
         assert!(s.shift(a).is_err());
         let back = s.reinsert_shift(r, &gone).unwrap();
         assert_eq!(s.shift(back).unwrap().status, ShiftStatus::Worked);
+    }
+
+    #[test]
+    fn a_worked_shift_moved_a_day_takes_its_times_and_comes_back_whole() {
+        let (mut s, r, kari, _) = setup();
+        let night = ShiftFields {
+            kind: ShiftKind::SleepingNight,
+            ..fields(kari, 23, 20, 23)
+        };
+        let id = s.add_shift_fields(r, &night).unwrap();
+        // Worked until 23:59, with a call after the planned end.
+        let late = at(23, 23) + chrono::Duration::minutes(59);
+        let call = ActivePeriod {
+            start: at(23, 23) + chrono::Duration::minutes(10),
+            end: at(23, 23) + chrono::Duration::minutes(40),
+        };
+        s.mark_worked(id, Some((at(23, 20), late)), Some(&[call]))
+            .unwrap();
+        // Undo of a delete puts it back, call and all.
+        let gone = s.delete_shift(id).unwrap();
+        let back = s.reinsert_shift(r, &gone).unwrap();
+        assert_eq!(s.shift(back).unwrap().active, vec![call]);
+        // Moved to the next day, the worked times move along.
+        let moved = ShiftFields {
+            start: at(24, 20),
+            end: at(24, 23),
+            active: vec![ActivePeriod {
+                start: call.start + chrono::Duration::days(1),
+                end: call.end + chrono::Duration::days(1),
+            }],
+            ..night
+        };
+        s.edit_shift(back, &moved, None).unwrap();
+        let after = s.shift(back).unwrap();
+        assert_eq!(after.actual_start, Some(at(24, 20)));
+        assert_eq!(after.actual_end, Some(late + chrono::Duration::days(1)));
     }
 
     #[test]
