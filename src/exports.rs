@@ -75,8 +75,7 @@ pub fn make(
         let id = req
             .assistant
             .ok_or_else(|| s.export_needs_assistant.to_owned())?;
-        let agreement = crate::timesheet::agreement_setting(store).map_err(fail)?;
-        crate::timesheet::build(store, recipient, id, month, agreement).map_err(fail)
+        crate::timesheet::build(store, recipient, id, month, None).map_err(fail)
     };
     let delimiter = if lang == Lang::Nb { ';' } else { ',' };
     Ok(match req.kind {
@@ -94,7 +93,15 @@ pub fn make(
         ),
         ExportKind::PayrollVisma => (
             format!("payroll-{month}-visma.csv"),
-            crate::payroll::build(store, recipient, month, crate::payroll::System::Visma, lang)?,
+            crate::payroll::build(
+                store,
+                recipient,
+                month,
+                crate::payroll::System::Visma {
+                    run: month.number(),
+                },
+                lang,
+            )?,
         ),
         ExportKind::PayrollTripletex => (
             format!("payroll-{month}-tripletex.csv"),

@@ -90,7 +90,9 @@ pub struct Line {
 /// The lines of the file: one per assistant and bucket with any minutes,
 /// in the order given and the buckets' order. `wage_type` gives the number
 /// of each bucket; a bucket that has minutes but no number is returned in
-/// the error, so nothing is silently left out.
+/// the error, so nothing is silently left out, except passive time: it is
+/// already paid through the ordinary line (a third of it), so it has a
+/// line only for an employer who names a wage type to record it on.
 pub fn lines(
     approved: &[Approved],
     wage_type: impl Fn(WageBucket) -> Option<String>,
@@ -110,6 +112,7 @@ pub fn lines(
                     wage_type: number,
                     minutes,
                 }),
+                None if bucket == WageBucket::Passive => {}
                 None => {
                     if !missing.contains(&bucket) {
                         missing.push(bucket);
@@ -128,7 +131,9 @@ pub fn lines(
 
 /// Visma Lønn, "Lønnsregistrering Standard format": no header; fields
 /// separated by `;`: year; run number; employee number; wage type; basis;
-/// quantity; rate; amount. Basis, rate and amount are left empty, so Visma
+/// quantity; rate; amount. The run number is the payroll run the hours go
+/// into (`--run`, by default the month's number). Basis, rate and amount
+/// are left empty, so Visma
 /// takes them from the employee's own figures; decimals use a point.
 pub fn visma(month: Month, run: u32, lines: &[Line]) -> String {
     let mut out = String::new();
@@ -167,7 +172,10 @@ pub fn tripletex(month: Month, lines: &[Line]) -> String {
 /// Which payroll system the file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum System {
-    Visma,
+    /// Visma Lønn, into the payroll run with this number.
+    Visma {
+        run: u32,
+    },
     Tripletex,
 }
 
@@ -215,12 +223,11 @@ pub fn build(
     if approved.is_empty() {
         return Err(s.payroll_nothing.replace("{month}", &label));
     }
-    let agreement = crate::timesheet::agreement_setting(store).map_err(fail)?;
     let mut sheets = Vec::new();
     let mut no_number = Vec::new();
     for a in &approved {
-        let sheet = crate::timesheet::build(store, recipient, a.assistant, month, agreement)
-            .map_err(fail)?;
+        let sheet =
+            crate::timesheet::build(store, recipient, a.assistant, month, None).map_err(fail)?;
         if sheet.employee_number.trim().is_empty() {
             no_number.push(name(&a.assistant));
         }
@@ -249,7 +256,7 @@ pub fn build(
         s.payroll_no_wage_type.replace("{keys}", &keys.join(", "))
     })?;
     Ok(match system {
-        System::Visma => visma(month, 1, &lines),
+        System::Visma { run } => visma(month, run, &lines),
         System::Tripletex => tripletex(month, &lines),
     })
 }
@@ -281,9 +288,24 @@ mod tests {
     }
 
     #[test]
+    fn passive_time_has_a_line_only_when_it_has_a_wage_type() {
+        let list = [approved("1002", 480, 0, 200)];
+        let without = lines(&list, numbers).unwrap();
+        assert_eq!(without.len(), 1, "the ordinary line only");
+        let with = lines(&list, |b| match b {
+            WageBucket::Passive => Some("240".into()),
+            other => numbers(other),
+        })
+        .unwrap();
+        assert_eq!(with.len(), 2);
+        assert_eq!((with[1].wage_type.as_str(), with[1].minutes), ("240", 200));
+    }
+
+    #[test]
     fn a_bucket_without_a_wage_type_is_named_not_dropped() {
         let list = [approved("1001", 600, 120, 0), approved("1002", 480, 0, 200)];
-        assert_eq!(lines(&list, numbers), Err(vec![WageBucket::Passive]));
+        let no_night = |b| (b == WageBucket::Ordinary).then(|| "100".to_owned());
+        assert_eq!(lines(&list, no_night), Err(vec![WageBucket::EveningNight]));
         let ok = lines(&list[..1], numbers).unwrap();
         assert_eq!(ok.len(), 2, "zero buckets have no line");
         assert_eq!(

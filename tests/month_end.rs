@@ -262,3 +262,45 @@ fn payroll_needs_approval_numbers_and_wage_types_and_names_what_is_missing() {
         ])
     );
 }
+
+#[test]
+fn an_approved_month_keeps_its_figures_when_the_settings_change() {
+    let db = november();
+    let paid = |db: &Db| {
+        db.json(&[
+            "export",
+            "timesheet",
+            "--assistant",
+            "Kari Nordmann",
+            "--month",
+            "2026-11",
+            "--format",
+            "json",
+        ])["totals"]["paid_minutes"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(
+        paid(&db),
+        1353,
+        "the sleeping night paid by the one-third rule"
+    );
+    db.ok(&[
+        "approve",
+        "--assistant",
+        "Kari Nordmann",
+        "--month",
+        "2026-11",
+        "--yes",
+    ]);
+    db.ok(&["setting", "set", "payroll.sleeping_night", "clock"]);
+    assert_eq!(paid(&db), 1353, "approved with the one-third rule");
+    db.ok(&[
+        "unapprove",
+        "--assistant",
+        "Kari Nordmann",
+        "--month",
+        "2026-11",
+    ]);
+    assert_eq!(paid(&db), 1710, "reopened, the rule in force now counts");
+}

@@ -73,13 +73,12 @@ impl App {
         let (Some(pick), Some(recipient)) = (self.timesheet_pick, &self.recipient) else {
             return Ok(());
         };
-        let agreement = crate::timesheet::agreement_setting(store)?;
         self.timesheet = Some(crate::timesheet::build(
             store,
             recipient,
             pick.assistant,
             pick.month,
-            agreement,
+            None,
         )?);
         self.timesheet_approval = store.approval(recipient.id, pick.assistant, pick.month)?;
         Ok(())

@@ -9,8 +9,9 @@ pub fn export(ctx: &mut Context, command: ExportCommand) -> Outcome {
         ExportCommand::Payroll {
             month,
             format,
+            run,
             output,
-        } => super::payroll::export(ctx, &month, format, output.as_deref()),
+        } => super::payroll::export(ctx, &month, format, run, output.as_deref()),
         c @ ExportCommand::Ics { .. } => super::calendar::export(ctx, c),
         ExportCommand::Json { output } => super::dump::export(ctx, output.as_deref()),
     }

@@ -141,6 +141,9 @@ pub enum ExportCommand {
         month: String,
         #[arg(long, value_enum)]
         format: PayrollFormat,
+        /// Visma Lønn's payroll run to import into (default: the month's number).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=999))]
+        run: Option<u32>,
         #[arg(short, long)]
         output: Option<PathBuf>,
     },

@@ -95,12 +95,15 @@ pub fn export(
     ctx: &mut Context,
     month: &str,
     format: PayrollFormat,
+    run: Option<u32>,
     output: Option<&Path>,
 ) -> Outcome {
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
     let month = month_arg(month)?;
     let system = match format {
-        PayrollFormat::Visma => crate::payroll::System::Visma,
+        PayrollFormat::Visma => crate::payroll::System::Visma {
+            run: run.unwrap_or(month.number()),
+        },
         PayrollFormat::Tripletex => crate::payroll::System::Tripletex,
     };
     let text = crate::payroll::build(&ctx.store, &recipient, month, system, ctx.lang)

@@ -31,12 +31,11 @@ pub fn export(ctx: &mut Context, command: ExportCommand) -> Outcome {
             )));
         }
     };
-    let agreement = match agreement {
-        Some(AgreementChoice::Ks) => Agreement::Ks,
-        Some(AgreementChoice::Aml) => Agreement::Aml,
-        Some(AgreementChoice::Virke) => Agreement::Virke,
-        None => timesheet::agreement_setting(&ctx.store)?,
-    };
+    let agreement = agreement.map(|a| match a {
+        AgreementChoice::Ks => Agreement::Ks,
+        AgreementChoice::Aml => Agreement::Aml,
+        AgreementChoice::Virke => Agreement::Virke,
+    });
     let sheet = timesheet::build(&ctx.store, &recipient, who, month, agreement)?;
     let text = match format {
         SheetFormat::Csv => timesheet::csv::write(&sheet, delimiter).map_err(Failure::System)?,

@@ -7,8 +7,10 @@ use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
 use super::audit::{Change, record};
+use super::codec::code;
 use super::{Result, Store, StoreError};
 use crate::domain::ids::{AssistantId, RecipientId};
+use crate::domain::pay::{Agreement, SleepingNightRule};
 use crate::domain::time::Month;
 
 /// A month approved for payroll.
@@ -19,6 +21,24 @@ pub struct Approval {
     /// When it was approved, as UTC text.
     pub approved_at: String,
     pub approved_by: String,
+    /// The windows and the sleeping-night rule the month is counted with.
+    pub agreement: Agreement,
+    pub rule: SleepingNightRule,
+}
+
+fn row_to_approval(
+    r: &rusqlite::Row,
+    assistant: AssistantId,
+    month: Month,
+) -> rusqlite::Result<Approval> {
+    Ok(Approval {
+        assistant,
+        month,
+        approved_at: r.get(0)?,
+        approved_by: r.get(1)?,
+        agreement: code(r, 2, Agreement::from_code)?,
+        rule: code(r, 3, SleepingNightRule::from_code)?,
+    })
 }
 
 fn find(
@@ -29,17 +49,10 @@ fn find(
 ) -> Result<Option<Approval>> {
     Ok(conn
         .query_row(
-            "SELECT approved_at, approved_by FROM approval
+            "SELECT approved_at, approved_by, agreement, sleeping_night FROM approval
              WHERE recipient_id = ?1 AND assistant_id = ?2 AND month = ?3",
             params![recipient.0, assistant.0, month.to_string()],
-            |r| {
-                Ok(Approval {
-                    assistant,
-                    month,
-                    approved_at: r.get(0)?,
-                    approved_by: r.get(1)?,
-                })
-            },
+            |r| row_to_approval(r, assistant, month),
         )
         .optional()?)
 }
@@ -95,36 +108,47 @@ impl Store {
         month: Month,
     ) -> Result<Vec<Approval>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT assistant_id, approved_at, approved_by FROM approval
+            "SELECT approved_at, approved_by, agreement, sleeping_night, assistant_id FROM approval
              WHERE recipient_id = ?1 AND month = ?2 ORDER BY assistant_id",
         )?;
         let rows = stmt.query_map(params![recipient.0, month.to_string()], |r| {
-            Ok(Approval {
-                assistant: AssistantId(r.get(0)?),
-                month,
-                approved_at: r.get(1)?,
-                approved_by: r.get(2)?,
-            })
+            row_to_approval(r, AssistantId(r.get(4)?), month)
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Approves a month of an assistant's shifts, locking them.
+    /// The agreement and sleeping-night rule the settings name now
+    /// (`payroll.agreement`, default ks; `payroll.sleeping_night`, default third).
+    pub fn pay_settings(&self) -> Result<(Agreement, SleepingNightRule)> {
+        let agreement = self
+            .setting("payroll.agreement")?
+            .and_then(|v| Agreement::from_code(&v))
+            .unwrap_or_default();
+        let rule = self
+            .setting("payroll.sleeping_night")?
+            .and_then(|v| SleepingNightRule::from_code(&v))
+            .unwrap_or_default();
+        Ok((agreement, rule))
+    }
+
+    /// Approves a month of an assistant's shifts, locking them and keeping
+    /// the agreement and rule in force now for its figures.
     pub fn approve_month(
         &mut self,
         recipient: RecipientId,
         assistant: AssistantId,
         month: Month,
     ) -> Result<()> {
+        let (agreement, rule) = self.pay_settings()?;
         self.write(|tx, actor| {
             if find(tx, recipient, assistant, month)?.is_some() {
                 return Err(StoreError::Invalid(format!("{month} is already approved")));
             }
             let at = crate::clock::now_utc_text();
             tx.execute(
-                "INSERT INTO approval (recipient_id, assistant_id, month, approved_at, approved_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![recipient.0, assistant.0, month.to_string(), at, actor],
+                "INSERT INTO approval (recipient_id, assistant_id, month, approved_at, approved_by, agreement, sleeping_night)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![recipient.0, assistant.0, month.to_string(), at, actor, agreement.code(), rule.code()],
             )?;
             let id = tx.last_insert_rowid();
             record(
@@ -141,6 +165,8 @@ impl Store {
                         "month": month.to_string(),
                         "approved_at": at,
                         "approved_by": actor,
+                        "agreement": agreement.code(),
+                        "sleeping_night": rule.code(),
                     })),
                 },
             )
@@ -177,6 +203,8 @@ impl Store {
                         "month": month.to_string(),
                         "approved_at": found.approved_at,
                         "approved_by": found.approved_by,
+                        "agreement": found.agreement.code(),
+                        "sleeping_night": found.rule.code(),
                     })),
                     after: None,
                 },

@@ -135,12 +135,15 @@ fn bad_row(table: &str, row: usize, why: &str) -> StoreError {
 impl Store {
     /// Every table as `{"format", "schema_version", "exported_at", "tables"}`.
     pub fn export_document(&self) -> Result<Value> {
+        // One read transaction: another window's change lands wholly before
+        // or wholly after the export, never between two tables.
+        let snapshot = self.conn.unchecked_transaction()?;
         let mut tables_json = Map::new();
-        for table in tables(&self.conn)? {
-            let (cols, key) = columns(&self.conn, &table)?;
+        for table in tables(&snapshot)? {
+            let (cols, key) = columns(&snapshot, &table)?;
             let order: Vec<String> = key.iter().map(|k| quoted(k)).collect();
             let list: Vec<String> = cols.iter().map(|c| quoted(c)).collect();
-            let mut stmt = self.conn.prepare(&format!(
+            let mut stmt = snapshot.prepare(&format!(
                 "SELECT {} FROM {} ORDER BY {}",
                 list.join(", "),
                 quoted(&table),

@@ -230,10 +230,32 @@ fn delete(tx: &Transaction, actor: &str, id: ShiftId) -> Result<Shift> {
             "the shift has log entries and is kept; mark it cancelled instead".into(),
         ));
     }
-    tx.execute(
-        "UPDATE shift SET substitute_for_id = NULL WHERE substitute_for_id = ?1",
-        [id.0],
-    )?;
+    // A substitute's shift forgets whom it replaced: a change to that row
+    // too, so it is checked against its own approval and audited.
+    let substitutes: Vec<i64> = tx
+        .prepare("SELECT id FROM shift WHERE substitute_for_id = ?1")?
+        .query_map([id.0], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let recipient = recipient_of(tx, id)?;
+    for sub in substitutes {
+        let other = load(tx, ShiftId(sub))?;
+        super::approvals::ensure_open(tx, recipient, other.assistant, other.start)?;
+        tx.execute(
+            "UPDATE shift SET substitute_for_id = NULL WHERE id = ?1",
+            [sub],
+        )?;
+        record(
+            tx,
+            actor,
+            &Change {
+                action: "update",
+                entity: "shift",
+                entity_id: Some(sub),
+                before: Some(json!({ "substitute_for_id": id.0 })),
+                after: Some(json!({ "substitute_for_id": null })),
+            },
+        )?;
+    }
     tx.execute("DELETE FROM shift WHERE id = ?1", [id.0])?;
     record(
         tx,

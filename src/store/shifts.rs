@@ -217,6 +217,7 @@ impl Store {
                 Ok(Some(_)) => outcome.added += 1,
                 Ok(None) => outcome.duplicates += 1,
                 Err(StoreError::Invalid(reason)) => refused.push((row.line, reason)),
+                Err(e @ StoreError::Locked { .. }) => refused.push((row.line, e.to_string())),
                 Err(e) => return Err(e),
             }
         }

@@ -54,22 +54,6 @@ pub struct Timesheet {
     pub scheduled_minutes: i64,
 }
 
-/// The agreement whose windows timesheets use (`payroll.agreement`, default ks).
-pub fn agreement_setting(store: &Store) -> Result<Agreement> {
-    Ok(store
-        .setting("payroll.agreement")?
-        .and_then(|v| Agreement::from_code(&v))
-        .unwrap_or_default())
-}
-
-/// How sleeping nights are paid (`payroll.sleeping_night`, default third).
-pub fn rule_setting(store: &Store) -> Result<SleepingNightRule> {
-    Ok(store
-        .setting("payroll.sleeping_night")?
-        .and_then(|v| SleepingNightRule::from_code(&v))
-        .unwrap_or_default())
-}
-
 /// The shifts of `assistant` that belong to `month`: those whose planned
 /// start falls in it (a night from 31 January is January's).
 pub fn shifts_of(
@@ -114,21 +98,28 @@ pub fn rows(
         .collect()
 }
 
-/// The timesheet of `assistant` for `month`, with the windows of `agreement`.
+/// The timesheet of `assistant` for `month`. It is counted with the windows
+/// of `agreement` when one is asked for, else with the agreement and rule
+/// the month was approved with, else with those the settings name now.
 pub fn build(
     store: &Store,
     recipient: &Recipient,
     assistant: AssistantId,
     month: Month,
-    agreement: Agreement,
+    agreement: Option<Agreement>,
 ) -> Result<Timesheet> {
+    let (current, current_rule) = store.pay_settings()?;
+    let approved = store.approval(recipient.id, assistant, month)?;
+    let rule = approved.as_ref().map_or(current_rule, |a| a.rule);
+    let agreement = agreement
+        .or(approved.as_ref().map(|a| a.agreement))
+        .unwrap_or(current);
     let who = store
         .assistants()?
         .into_iter()
         .find(|a| a.id == Some(assistant))
         .ok_or_else(|| StoreError::Invalid("that assistant no longer exists".into()))?;
     let shifts = shifts_of(store, recipient.id, assistant, month)?;
-    let rule = rule_setting(store)?;
     let rows = rows(&shifts, agreement, rule).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let mut totals = Buckets::default();
     for r in &rows {

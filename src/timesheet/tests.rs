@@ -94,7 +94,7 @@ fn sheet(name: &str) -> (Store, Timesheet) {
     s.mark_absent(gone, None).unwrap();
     let recipient = s.pick_recipient(None).unwrap();
     let month = Month::new(2026, 11).unwrap();
-    let t = build(&s, &recipient, kari, month, Agreement::Ks).unwrap();
+    let t = build(&s, &recipient, kari, month, Some(Agreement::Ks)).unwrap();
     (s, t)
 }
 
