@@ -173,6 +173,32 @@ pub fn everything(store: &Store) -> Result<String> {
     crate::text::json_lossless(&doc).map_err(StoreError::Invalid)
 }
 
+/// Refuses to write an export over the database `db` or its journal files.
+pub fn refuse_database(target: &Path, db: &Path) -> std::result::Result<(), String> {
+    let name = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let target = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(
+            || target.to_path_buf(),
+            |d| name(d).join(target.file_name().unwrap_or_default()),
+        );
+    let db = name(db);
+    let mut protected = vec![db.clone()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut p = db.clone().into_os_string();
+        p.push(suffix);
+        protected.push(PathBuf::from(p));
+    }
+    if protected.contains(&target) {
+        return Err(format!(
+            "{} is the database itself; write the export to another file",
+            crate::text::clean(&target.display().to_string())
+        ));
+    }
+    Ok(())
+}
+
 /// Where exports go by default: the user's documents folder, else home.
 pub fn default_folder() -> Option<PathBuf> {
     let dirs = directories::UserDirs::new()?;
@@ -184,18 +210,23 @@ pub fn default_folder() -> Option<PathBuf> {
 }
 
 /// The file to write: `typed` when it names a file, `name` inside it when it
-/// is a folder (or inside the default folder when nothing is typed).
-pub fn target_path(typed: &str, name: &str) -> PathBuf {
+/// is a folder. Nothing typed means `folder`; a relative path is inside
+/// `folder`, and `~` is the home folder.
+pub fn target_path(typed: &str, name: &str, folder: &Path) -> PathBuf {
     let typed = typed.trim();
-    if typed.is_empty() {
-        return default_folder().unwrap_or_default().join(name);
-    }
-    let path = Path::new(typed);
-    if path.is_dir() {
-        path.join(name)
+    let home = || directories::UserDirs::new().map(|u| u.home_dir().to_path_buf());
+    let path = if typed.is_empty() {
+        folder.to_path_buf()
+    } else if typed == "~" {
+        home().unwrap_or_else(|| folder.to_path_buf())
+    } else if let (Some(rest), Some(h)) = (typed.strip_prefix("~/"), home()) {
+        h.join(rest)
+    } else if Path::new(typed).is_absolute() {
+        PathBuf::from(typed)
     } else {
-        path.to_path_buf()
-    }
+        folder.join(typed)
+    };
+    if path.is_dir() { path.join(name) } else { path }
 }
 
 /// A name as it can stand in a file name: lower case ASCII letters, digits
@@ -232,8 +263,36 @@ mod tests {
     fn a_folder_gets_the_made_name_and_a_file_is_kept() {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().display().to_string();
-        assert_eq!(target_path(&folder, "a.csv"), dir.path().join("a.csv"));
+        let base = Path::new("/nowhere");
+        assert_eq!(
+            target_path(&folder, "a.csv", base),
+            dir.path().join("a.csv")
+        );
         let file = dir.path().join("mine.csv").display().to_string();
-        assert_eq!(target_path(&file, "a.csv"), dir.path().join("mine.csv"));
+        assert_eq!(
+            target_path(&file, "a.csv", base),
+            dir.path().join("mine.csv")
+        );
+        // Relative and empty paths are inside the suggested folder.
+        assert_eq!(
+            target_path("nov.csv", "a.csv", dir.path()),
+            dir.path().join("nov.csv")
+        );
+        assert_eq!(
+            target_path("", "a.csv", dir.path()),
+            dir.path().join("a.csv")
+        );
+    }
+
+    #[test]
+    fn the_database_is_never_an_export_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("bpa.db");
+        std::fs::write(&db, "x").unwrap();
+        assert!(refuse_database(&db, &db).is_err());
+        assert!(refuse_database(&dir.path().join("bpa.db-wal"), &db).is_err());
+        let sneaky = dir.path().join(".").join("bpa.db");
+        assert!(refuse_database(&sneaky, &db).is_err());
+        assert!(refuse_database(&dir.path().join("out.csv"), &db).is_ok());
     }
 }

@@ -84,6 +84,8 @@ pub enum ConfirmKind {
     Approve(AssistantId, crate::domain::time::Month),
     /// Reopen an approved month.
     Unapprove(AssistantId, crate::domain::time::Month),
+    /// Write a made export over the file that is there.
+    OverwriteExport(std::path::PathBuf, String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,6 +188,9 @@ pub struct App {
     pub timesheet_pick: Option<month_end::TimesheetPick>,
     pub timesheet: Option<crate::timesheet::Timesheet>,
     pub timesheet_approval: Option<crate::store::approvals::Approval>,
+    /// The assistants and months an open Timesheet or Export form lists, in
+    /// its order, so a reload meanwhile cannot change what Enter acts on.
+    pub form_lists: Option<(Vec<AssistantId>, Vec<crate::domain::time::Month>)>,
     /// Where the Export form suggests writing (the documents folder).
     pub export_folder: Option<std::path::PathBuf>,
     seen_version: i64,
@@ -242,6 +247,7 @@ impl App {
             timesheet_pick: None,
             timesheet: None,
             timesheet_approval: None,
+            form_lists: None,
             export_folder: crate::exports::default_folder(),
             seen_version: 0,
         };
@@ -393,6 +399,9 @@ impl App {
             }
             (Action::Yes, ConfirmKind::Approve(who, month)) => {
                 self.set_approval(true, who, month, store)
+            }
+            (Action::Yes, ConfirmKind::OverwriteExport(path, text)) => {
+                self.write_export(&path, &text)
             }
             (Action::Yes, ConfirmKind::Unapprove(who, month)) => {
                 self.set_approval(false, who, month, store)

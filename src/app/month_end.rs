@@ -15,6 +15,9 @@ use crate::store::Store;
 /// The report view that shows a timesheet.
 pub const TIMESHEET_VIEW: usize = 5;
 
+/// How many of the things to look at an approval question lists on screen.
+const SURPRISES_SHOWN: usize = 4;
+
 /// How many report views `v` steps through.
 pub const REPORT_VIEWS: usize = 6;
 
@@ -115,6 +118,10 @@ impl App {
             .and_then(|p| people.iter().position(|(id, _)| *id == p.assistant))
             .unwrap_or(0);
         let month = current.map_or_else(|| likely_month(self.today), |p| p.month);
+        self.form_lists = Some((
+            people.iter().map(|(id, _)| *id).collect(),
+            months_around(self.today),
+        ));
         let fields = vec![
             Field::choice(
                 FieldId::Assistant,
@@ -131,9 +138,8 @@ impl App {
         let Some((_, form)) = self.form.take() else {
             return;
         };
-        let people = self.assistant_options();
-        let months = months_around(self.today);
-        if let (Some((id, _)), Some(month)) = (
+        let (people, months) = self.form_lists.take().unwrap_or_default();
+        if let (Some(id), Some(month)) = (
             people.get(form.selected(FieldId::Assistant)),
             months.get(form.selected(FieldId::Month)),
         ) {
@@ -198,8 +204,16 @@ impl App {
                 .approve_heading
                 .replace("{month}", &label)
                 .replace("{name}", &name);
-            for f in &found {
+            // A few, then how many more: the question itself must fit.
+            for f in found.iter().take(SURPRISES_SHOWN) {
                 q += &format!("\n! {}", lang.surprise(f, &assistant.name));
+            }
+            if found.len() > SURPRISES_SHOWN {
+                q += &format!(
+                    "\n{}",
+                    s.approve_more
+                        .replace("{}", &(found.len() - SURPRISES_SHOWN).to_string())
+                );
             }
             q + "\n" + s.approve_question
         };
@@ -256,8 +270,13 @@ impl App {
 
     fn open_export_form(&mut self) {
         let s = self.lang.strings();
+        let options = self.assistant_options();
+        self.form_lists = Some((
+            options.iter().map(|(id, _)| *id).collect(),
+            months_around(self.today),
+        ));
         let mut people: Vec<String> = vec![s.export_all.to_owned()];
-        people.extend(self.assistant_options().into_iter().map(|(_, n)| n));
+        people.extend(options.into_iter().map(|(_, n)| n));
         let who = self
             .timesheet_pick
             .and_then(|p| {
@@ -296,8 +315,7 @@ impl App {
         };
         let lang = self.lang;
         let s = lang.strings();
-        let people = self.assistant_options();
-        let months = months_around(self.today);
+        let (people, months) = self.form_lists.clone().unwrap_or_default();
         let Some((_, form)) = self.form.as_mut() else {
             return;
         };
@@ -306,7 +324,7 @@ impl App {
             .selected(FieldId::Assistant)
             .checked_sub(1)
             .and_then(|i| people.get(i))
-            .map(|(id, _)| *id);
+            .copied();
         let Some(month) = months.get(form.selected(FieldId::Month)).copied() else {
             return;
         };
@@ -331,21 +349,45 @@ impl App {
                 return;
             }
         };
-        let path = crate::exports::target_path(&target, &name);
-        match crate::files::write_private(&path, text.as_bytes()) {
+        let folder = self.export_folder.clone().unwrap_or_default();
+        let path = crate::exports::target_path(&target, &name, &folder);
+        if let Some(db) = store.path()
+            && let Err(message) = crate::exports::refuse_database(&path, db)
+        {
+            form.fail(Some(FieldId::File), message);
+            return;
+        }
+        if path.exists() {
+            let shown = path.display().to_string();
+            self.confirm = Some(Confirm {
+                question: s
+                    .export_overwrite
+                    .replace("{}", &crate::text::clean(&shown)),
+                kind: ConfirmKind::OverwriteExport(path, text),
+            });
+            return;
+        }
+        self.write_export(&path, &text);
+    }
+
+    /// Writes a made export, closing the form, or says in the form why not.
+    pub(super) fn write_export(&mut self, path: &std::path::Path, text: &str) {
+        let s = self.lang.strings();
+        let shown = crate::text::clean(&path.display().to_string()).into_owned();
+        match crate::files::write_private(path, text.as_bytes()) {
             Ok(()) => {
                 self.form = None;
-                let shown = path.display().to_string();
-                self.inform(s.written_to.replace("{}", &crate::text::clean(&shown)));
+                self.inform(s.written_to.replace("{}", &shown));
             }
             Err(e) => {
-                let shown = path.display().to_string();
-                form.fail(
-                    Some(FieldId::File),
-                    s.export_failed
-                        .replace("{path}", &crate::text::clean(&shown))
-                        .replace("{why}", &e.to_string()),
-                );
+                if let Some((_, form)) = self.form.as_mut() {
+                    form.fail(
+                        Some(FieldId::File),
+                        s.export_failed
+                            .replace("{path}", &shown)
+                            .replace("{why}", &e.to_string()),
+                    );
+                }
             }
         }
     }

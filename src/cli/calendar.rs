@@ -46,5 +46,5 @@ pub fn export(ctx: &mut Context, command: ExportCommand) -> Outcome {
         with_recipient,
         ctx.lang,
     )?;
-    emit_to(ctx.lang, output.as_deref(), &text)
+    emit_to(ctx, output.as_deref(), &text)
 }

@@ -10,7 +10,7 @@ use crate::text;
 /// (`docs/export-format.md`).
 pub fn export(ctx: &mut Context, output: Option<&Path>) -> Outcome {
     let out = crate::exports::everything(&ctx.store)?;
-    emit_to(ctx.lang, output, &out)
+    emit_to(ctx, output, &out)
 }
 
 /// `bpa import json FILE`: restores an export into an empty database.

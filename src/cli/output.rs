@@ -19,15 +19,20 @@ pub fn emit(s: &str) -> Result<(), Failure> {
 }
 
 /// Writes an export: to `path` (atomically, 0600) with a line on stderr
-/// saying where it went, or to stdout without one.
+/// saying where it went, or to stdout without one. The database itself
+/// and its journal files are never written over.
 pub fn emit_to(
-    lang: crate::i18n::Lang,
+    ctx: &super::Context,
     path: Option<&std::path::Path>,
     s: &str,
 ) -> Result<(), Failure> {
+    let lang = ctx.lang;
     match path {
         None => emit(s),
         Some(p) => {
+            if let Some(db) = ctx.store.path() {
+                crate::exports::refuse_database(p, db).map_err(Failure::User)?;
+            }
             crate::files::write_private(p, s.as_bytes())
                 .map_err(|e| Failure::System(format!("cannot write {}: {e}", p.display())))?;
             let shown = p.display().to_string();

@@ -108,5 +108,5 @@ pub fn export(
     };
     let text = crate::payroll::build(&ctx.store, &recipient, month, system, ctx.lang)
         .map_err(Failure::User)?;
-    super::output::emit_to(ctx.lang, output, &text)
+    super::output::emit_to(ctx, output, &text)
 }

@@ -21,13 +21,16 @@ pub fn export(ctx: &mut Context, command: ExportCommand) -> Outcome {
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
     let who = super::lookup::assistant_id(ctx, &assistant)?;
     let month = month_arg(&month)?;
-    let mut chars = delimiter.chars();
-    let delimiter = match (chars.next(), chars.next()) {
-        (Some(c), None) if c.is_ascii() && !c.is_ascii_alphanumeric() && c != '"' => c,
-        _ => {
+    // A delimiter a spreadsheet or a CSV reader knows.
+    let delimiter = match delimiter.as_str() {
+        "," => ',',
+        ";" => ';',
+        "\t" | "\\t" => '\t',
+        "|" => '|',
+        other => {
             return Err(Failure::User(format!(
-                "--delimiter: «{}» is not one character such as , or ;",
-                crate::text::clean(&delimiter)
+                "--delimiter: «{}» is not one of , ; | or a tab",
+                crate::text::clean(other)
             )));
         }
     };
@@ -43,5 +46,5 @@ pub fn export(ctx: &mut Context, command: ExportCommand) -> Outcome {
         SheetFormat::Json => timesheet::json::write(&sheet).map_err(Failure::System)?,
         SheetFormat::Text => timesheet::text::write(&sheet, ctx.lang),
     };
-    emit_to(ctx.lang, output.as_deref(), &text)
+    emit_to(ctx, output.as_deref(), &text)
 }

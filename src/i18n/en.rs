@@ -356,6 +356,7 @@ pub const STRINGS: Strings = Strings {
     surprise_not_marked: "shift {id}, {when}, is still planned: never marked worked or absent",
     surprise_not_ended: "shift {id}, {when}, has not ended yet",
     approve_question: "Approve and lock the month anyway? (y/n)",
+    approve_more: "… and {} more (bpa approve lists them all)",
     approve_needs_yes: "nothing approved: add --yes to approve without being asked",
     approve_not_done: "Nothing approved.",
     approved: "{month} approved for {name}: {count} shifts are locked.",
@@ -395,6 +396,7 @@ pub const STRINGS: Strings = Strings {
     export_file: "Folder or file",
     export_hint: "←/→ choose · the file name is made for you when a folder is given",
     export_needs_assistant: "a timesheet is for one assistant: choose one",
+    export_overwrite: "{} is already there. Write over it? (y/n)",
     export_failed: "cannot write {path}: {why}",
     ts_columns: [
         "Date",

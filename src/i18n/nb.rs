@@ -346,6 +346,7 @@ pub const STRINGS: Strings = Strings {
     surprise_not_marked: "vakt {id}, {when}, er fortsatt bare planlagt: aldri merket som utført eller fravær",
     surprise_not_ended: "vakt {id}, {when}, er ikke slutt ennå",
     approve_question: "Godkjenne og låse måneden likevel? (j/n)",
+    approve_more: "… og {} til (bpa approve viser alle)",
     approve_needs_yes: "ingenting er godkjent: legg til --yes for å godkjenne uten spørsmål",
     approve_not_done: "Ingenting er godkjent.",
     approved: "{month} er godkjent for {name}: {count} vakter er låst.",
@@ -385,6 +386,7 @@ pub const STRINGS: Strings = Strings {
     export_file: "Mappe eller fil",
     export_hint: "←/→ velger · filnavnet lages for deg når du oppgir en mappe",
     export_needs_assistant: "en timeliste gjelder én assistent: velg en",
+    export_overwrite: "{} finnes allerede. Skrive over den? (j/n)",
     export_failed: "kan ikke skrive {path}: {why}",
     ts_columns: [
         "Dato",

@@ -355,6 +355,8 @@ pub struct Strings {
     /// `{id}`, `{when}`.
     pub surprise_not_ended: &'static str,
     pub approve_question: &'static str,
+    /// `{}` more things to look at than the question shows.
+    pub approve_more: &'static str,
     pub approve_needs_yes: &'static str,
     pub approve_not_done: &'static str,
     /// `{month}`, `{name}`, `{count}` shifts.
@@ -399,6 +401,8 @@ pub struct Strings {
     pub export_file: &'static str,
     pub export_hint: &'static str,
     pub export_needs_assistant: &'static str,
+    /// `{}` is the path.
+    pub export_overwrite: &'static str,
     /// `{path}`, `{why}`.
     pub export_failed: &'static str,
     /// Date, time, kind, status, then the six buckets of `timesheet::BUCKET_KEYS`.

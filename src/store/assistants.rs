@@ -51,7 +51,7 @@ fn to_json(a: &Assistant) -> serde_json::Value {
     })
 }
 
-fn validate(a: &Assistant) -> Result<()> {
+pub(super) fn validate(a: &Assistant) -> Result<()> {
     if a.name.trim().is_empty() {
         return Err(StoreError::Invalid("the assistant needs a name".into()));
     }
@@ -133,6 +133,15 @@ pub(super) fn find_by_name(tx: &rusqlite::Connection, name: &str) -> Result<Opti
         }
     }
     Ok(None)
+}
+
+/// Every assistant, active ones first, then by name.
+pub(super) fn all(conn: &rusqlite::Connection) -> Result<Vec<Assistant>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM assistant ORDER BY active DESC, name COLLATE NOCASE, id"
+    ))?;
+    let rows = stmt.query_map([], row_to_assistant)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn load(tx: &rusqlite::Connection, id: AssistantId) -> Result<Assistant> {
@@ -283,11 +292,7 @@ impl Store {
 
     /// Every assistant: active first, then by name.
     pub fn assistants(&self) -> Result<Vec<Assistant>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM assistant ORDER BY active DESC, name COLLATE NOCASE, id"
-        ))?;
-        let rows = stmt.query_map([], row_to_assistant)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        all(&self.conn)
     }
 
     pub fn assistant_id(&self, name: &str) -> Result<Option<AssistantId>> {

@@ -244,9 +244,51 @@ impl Store {
                     "the audit log in the export is broken at entry {id} (edited or removed entries); nothing was restored"
                 )));
             }
+            check_readable(tx)?;
             Ok(restored)
         })
     }
+}
+
+/// Every row the program reads back must read and pass the rules a row
+/// written through `bpa` passes: a hand-edited document cannot leave a
+/// database whose week view or reports fail.
+fn check_readable(tx: &Connection) -> Result<()> {
+    let unreadable = |table: &str, id: i64, why: String| {
+        StoreError::Invalid(format!(
+            "table {table}, id {id}: {why}; nothing was restored"
+        ))
+    };
+    let mut stmt = tx.prepare(&format!(
+        "SELECT {} FROM shift ORDER BY id",
+        super::shifts::COLUMNS
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let shift =
+            super::shifts::row_to_shift(r).map_err(|e| unreadable("shift", id, e.to_string()))?;
+        let (start, end) = shift.counted_times();
+        crate::domain::shift::validate_active(shift.kind, start, end, &shift.active)
+            .map_err(|e| unreadable("shift", id, e.to_string()))?;
+    }
+    for a in super::assistants::all(tx)? {
+        super::assistants::validate(&a)
+            .map_err(|e| unreadable("assistant", a.id.map_or(0, |i| i.0), e.to_string()))?;
+    }
+    let token: Option<String> = tx
+        .query_row(
+            "SELECT value FROM setting WHERE key = 'calendar.token'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if token.is_some_and(|t| t.is_empty() || !t.chars().all(|c| c.is_ascii_hexdigit())) {
+        return Err(StoreError::Invalid(
+            "the setting calendar.token is not a hexadecimal token; nothing was restored".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn insert_row(tx: &Connection, table: &str, cols: &[String], i: usize, row: &Value) -> Result<()> {
@@ -273,7 +315,9 @@ fn insert_row(tx: &Connection, table: &str, cols: &[String], i: usize, row: &Val
     );
     tx.execute(&sql, params_from_iter(values))
         .map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::ConstraintViolation) => bad_row(table, i, &e.to_string()),
+            Some(rusqlite::ErrorCode::ConstraintViolation | rusqlite::ErrorCode::TypeMismatch) => {
+                bad_row(table, i, &e.to_string())
+            }
             _ => StoreError::Sqlite(e),
         })?;
     Ok(())
@@ -344,5 +388,65 @@ mod tests {
         assert_eq!(again, doc);
         let err = b.import_document(&doc).unwrap_err();
         assert!(err.to_string().contains("not empty"), "{err}");
+    }
+
+    #[test]
+    fn a_hand_edited_row_the_program_cannot_read_is_refused() {
+        let mut a = Store::open_in_memory().unwrap();
+        let r = a
+            .create_recipient(
+                &crate::store::NewRecipient {
+                    name: "Ola".into(),
+                    representative: None,
+                },
+                None,
+            )
+            .unwrap();
+        let kari = a
+            .add_assistant(&crate::domain::people::Assistant {
+                name: "Kari".into(),
+                active: true,
+                ..Default::default()
+            })
+            .unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        a.add_shift_fields(
+            r,
+            &crate::store::ShiftFields {
+                assistant: Some(kari),
+                allocation: None,
+                start: day.and_hms_opt(8, 0, 0).unwrap(),
+                end: day.and_hms_opt(12, 0, 0).unwrap(),
+                kind: crate::domain::shift::ShiftKind::Ordinary,
+                note: String::new(),
+                active: Vec::new(),
+            },
+        )
+        .unwrap();
+        let doc = a.export_document().unwrap();
+        let cases = [
+            (
+                "shift",
+                "active_periods",
+                serde_json::json!("x"),
+                "table shift",
+            ),
+            (
+                "assistant",
+                "employee_number",
+                serde_json::json!("=cmd()"),
+                "employee number",
+            ),
+            ("shift", "id", serde_json::json!("abc"), "table shift"),
+        ];
+        for (table, column, value, says) in cases {
+            let mut edited = doc.clone();
+            edited["tables"][table][0][column] = value;
+            let mut b = Store::open_in_memory().unwrap();
+            let err = b.import_document(&edited).unwrap_err();
+            assert!(err.is_user_error(), "{column}: {err}");
+            assert!(err.to_string().contains(says), "{column}: {err}");
+            assert!(b.is_empty().unwrap(), "{column}: nothing restored");
+        }
     }
 }
