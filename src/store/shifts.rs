@@ -1,6 +1,6 @@
 //! Shifts: add one, import many (all or nothing), read those of a range.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDateTime};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -66,6 +66,11 @@ pub(super) fn row_to_shift(r: &rusqlite::Row) -> rusqlite::Result<Shift> {
     })
 }
 
+/// The first planned or worked shift of assistant ?1 overlapping ?2–?3,
+/// other than ?4, that starts after ?5.
+const CLASH: &str = "SELECT start_at, end_at FROM shift WHERE assistant_id = ?1 AND start_at > ?5
+     AND start_at < ?3 AND end_at > ?2 AND status IN ('planned', 'worked') AND id IS NOT ?4 LIMIT 1";
+
 /// Refuses a shift that overlaps another planned or worked shift of the same
 /// assistant (`except` is the shift being changed).
 pub(super) fn clash(
@@ -76,11 +81,20 @@ pub(super) fn clash(
     end: NaiveDateTime,
     except: Option<ShiftId>,
 ) -> Result<()> {
+    // No shift lasts longer than MAX_SHIFT_DAYS, so one that overlaps
+    // starts after `start` less that: the index on (assistant_id, start_at)
+    // then reads a few rows, not every earlier shift of the assistant.
+    let earliest = start - Duration::days(MAX_SHIFT_DAYS);
     let found: Option<(String, String)> = tx
+        .prepare_cached(CLASH)?
         .query_row(
-            "SELECT start_at, end_at FROM shift WHERE assistant_id = ?1 AND status IN ('planned', 'worked')
-             AND start_at < ?3 AND end_at > ?2 AND id IS NOT ?4 LIMIT 1",
-            params![assistant.0, datetime_text(start), datetime_text(end), except.map(|e| e.0)],
+            params![
+                assistant.0,
+                datetime_text(start),
+                datetime_text(end),
+                except.map(|e| e.0),
+                datetime_text(earliest)
+            ],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
@@ -106,35 +120,67 @@ pub(super) fn check_times(
     Ok(())
 }
 
-/// Stores one shift in `tx`; `Ok(None)` when the same shift is already stored.
+/// The assistants of an import, by name, read once: a file of a million
+/// lines looks each name up in memory. Names not known yet are created.
+struct ImportNames {
+    /// Lower-cased name → id, as `find_by_name` compares them.
+    known: HashMap<String, AssistantId>,
+    created: Vec<String>,
+}
+
+impl ImportNames {
+    fn read(tx: &rusqlite::Connection) -> Result<Self> {
+        let mut known = HashMap::new();
+        let mut stmt = tx.prepare("SELECT id, name FROM assistant ORDER BY active DESC, id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let name: String = r.get(1)?;
+            known
+                .entry(name.trim().to_lowercase())
+                .or_insert(AssistantId(r.get(0)?));
+        }
+        Ok(Self {
+            known,
+            created: Vec::new(),
+        })
+    }
+}
+
+/// Stores one shift in `tx`; `Ok(None)` when the same shift is already
+/// stored. With `import`, an unknown assistant is created; without, refused.
 fn insert_shift(
     tx: &Transaction,
     actor: &str,
     recipient: RecipientId,
     s: &NewShift,
-    create_assistant: bool,
-    new_assistants: &mut Vec<String>,
+    import: Option<&mut ImportNames>,
 ) -> Result<Option<ShiftId>> {
     check_times(s.start, s.end).map_err(StoreError::Invalid)?;
     let active = validate_active(s.kind, s.start, s.end, &s.active)
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     let name = s.assistant.trim();
-    let assistant = if name.is_empty() {
-        None
-    } else if let Some(id) = find_by_name(tx, name)? {
-        Some(id)
-    } else if create_assistant {
-        new_assistants.push(name.to_owned());
-        let a = Assistant {
-            name: name.to_owned(),
-            active: true,
-            ..Assistant::default()
-        };
-        Some(insert_assistant(tx, actor, &a)?)
-    } else {
-        return Err(StoreError::Invalid(format!(
-            "no assistant is called «{name}»"
-        )));
+    let assistant = match import {
+        _ if name.is_empty() => None,
+        None => Some(
+            find_by_name(tx, name)?
+                .ok_or_else(|| StoreError::Invalid(format!("no assistant is called «{name}»")))?,
+        ),
+        Some(names) => {
+            let key = name.to_lowercase();
+            if let Some(id) = names.known.get(&key) {
+                Some(*id)
+            } else {
+                let a = Assistant {
+                    name: name.to_owned(),
+                    active: true,
+                    ..Assistant::default()
+                };
+                let id = insert_assistant(tx, actor, &a)?;
+                names.known.insert(key, id);
+                names.created.push(name.to_owned());
+                Some(id)
+            }
+        }
     };
     let (start, end) = (datetime_text(s.start), datetime_text(s.end));
     let duplicate: Option<i64> = tx
@@ -189,7 +235,7 @@ fn insert_shift(
 impl Store {
     /// Adds one shift for an existing assistant (or an open shift).
     pub fn add_shift(&mut self, recipient: RecipientId, s: &NewShift) -> Result<Option<ShiftId>> {
-        self.write(|tx, actor| insert_shift(tx, actor, recipient, s, false, &mut Vec::new()))
+        self.write(|tx, actor| insert_shift(tx, actor, recipient, s, None))
     }
 
     /// Imports shifts all or nothing. Unknown assistants are created; shifts
@@ -205,15 +251,9 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut outcome = ImportOutcome::default();
         let mut refused = Vec::new();
+        let mut names = ImportNames::read(&tx)?;
         for row in rows {
-            match insert_shift(
-                &tx,
-                &self.actor,
-                recipient,
-                row,
-                true,
-                &mut outcome.new_assistants,
-            ) {
+            match insert_shift(&tx, &self.actor, recipient, row, Some(&mut names)) {
                 Ok(Some(_)) => outcome.added += 1,
                 Ok(None) => outcome.duplicates += 1,
                 Err(StoreError::Invalid(reason)) => refused.push((row.line, reason)),
@@ -226,6 +266,7 @@ impl Store {
             return Ok(Err(refused));
         }
         tx.commit()?;
+        outcome.new_assistants = names.created;
         Ok(Ok(outcome))
     }
 
@@ -384,6 +425,33 @@ mod tests {
         let shifts = s.shifts_in(r, week.days()).unwrap();
         assert_eq!(shifts.len(), 1);
         assert_eq!(shifts[0].start, at(22, 22));
+    }
+
+    #[test]
+    fn the_overlap_check_reads_a_bounded_range_of_the_index() {
+        let (s, _) = setup();
+        let plan: Vec<String> = s
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {CLASH}"))
+            .unwrap()
+            .query_map(
+                rusqlite::params![
+                    1,
+                    "2026-11-23T08:00",
+                    "2026-11-23T16:00",
+                    None::<i64>,
+                    "2026-11-16T08:00"
+                ],
+                |r| r.get::<_, String>(3),
+            )
+            .unwrap()
+            .map(|row| row.unwrap())
+            .collect();
+        let plan = plan.join(" | ");
+        assert!(
+            plan.contains("shift_assistant_start") && plan.contains("start_at>? AND start_at<?"),
+            "{plan}"
+        );
     }
 
     #[test]
