@@ -56,7 +56,7 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
         String::new(),
         format!(
             "{}{}{}{}{}",
-            pad(s.tsv_date, 10),
+            pad(s.tsv_date, 11),
             pad(s.tsv_time, 12),
             pad(s.ts_columns[2], 10),
             pad(s.tsv_status, 9),
@@ -66,7 +66,7 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
     for row in &sheet.rows {
         out.push(format!(
             "{}{}{}{}{}",
-            pad(&lang.weekday_date(row.date), 10),
+            pad(&lang.weekday_date(row.date), 11),
             pad(
                 &format!("{}–{}", row.start.format("%H:%M"), row.end.format("%H:%M")),
                 12
@@ -78,7 +78,7 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
     }
     out.push(format!(
         "{}{}",
-        pad(s.tsv_total, 10 + 12 + 10 + 9),
+        pad(s.tsv_total, 11 + 12 + 10 + 9),
         figures(&sheet.totals, NUM)
     ));
     out.push(String::new());
