@@ -27,7 +27,8 @@ body { font-family: system-ui, sans-serif; font-size: 10pt; color: #000; margin:
 h1 { font-size: 15pt; margin: 0 0 2mm 0; }
 p { margin: 1mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 4mm 0; }
-th, td { border: 0.3mm solid #444; padding: 1mm 1.5mm; text-align: left; }
+table { font-size: 9pt; }
+th, td { border: 0.3mm solid #444; padding: 1mm 1.2mm; text-align: left; white-space: nowrap; }
 th.n, td.n { text-align: right; font-variant-numeric: tabular-nums; }
 thead th { background: #eee; }
 tr.total td { font-weight: bold; border-top: 0.6mm solid #000; }
