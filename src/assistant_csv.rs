@@ -8,7 +8,7 @@
 use crate::domain::parse;
 use crate::domain::people::Assistant;
 use crate::i18n::Lang;
-use crate::shift_csv::{LineError, utf8_text};
+use crate::shift_csv::{LineError, read_records, utf8_text};
 
 const COLUMNS: [&str; 7] = [
     "name",
@@ -31,73 +31,26 @@ pub fn parse_bytes(input: &[u8], lang: Lang) -> Result<Vec<(usize, Assistant)>, 
 
 /// Parses a whole file; `Err` lists every bad line.
 pub fn parse(input: &str, lang: Lang) -> Result<Vec<(usize, Assistant)>, Vec<LineError>> {
-    let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(input.as_bytes());
-    let header_error = |reason: String| vec![LineError { line: 1, reason }];
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| header_error(e.to_string()))?
-        .iter()
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if let Some(unknown) = headers.iter().find(|h| !COLUMNS.contains(&h.as_str())) {
-        return Err(header_error(format!(
-            "unknown column «{}»; the columns are {}",
-            crate::text::clean(unknown),
-            COLUMNS.join(",")
-        )));
-    }
-    if !headers.iter().any(|h| h == "name") {
-        return Err(header_error(format!(
-            "the header must name the column «name»; the columns are {}",
-            COLUMNS.join(",")
-        )));
-    }
-    let mut rows = Vec::new();
-    let mut errors = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = reader.position().line() as usize;
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                errors.push(LineError {
-                    line: line.max(2),
-                    reason: e.to_string(),
-                });
-                break;
-            }
+    let check = |headers: &[String]| {
+        if let Some(unknown) = headers.iter().find(|h| !COLUMNS.contains(&h.as_str())) {
+            return Err(format!(
+                "unknown column «{}»; the columns are {}",
+                crate::text::clean(unknown),
+                COLUMNS.join(",")
+            ));
         }
-        let line = record.position().map_or(line, |p| p.line() as usize);
-        if record.iter().all(str::is_empty) {
-            continue;
+        if headers.iter().any(|h| h == "name") {
+            Ok(())
+        } else {
+            Err(format!(
+                "the header must name the column «name»; the columns are {}",
+                COLUMNS.join(",")
+            ))
         }
-        if record.len() != headers.len() {
-            errors.push(LineError {
-                line,
-                reason: format!(
-                    "{} fields where the header has {}; a comma inside a field needs quotes around it",
-                    record.len(),
-                    headers.len()
-                ),
-            });
-            continue;
-        }
-        match parse_row(&headers, &record, lang) {
-            Ok(a) => rows.push((line, a)),
-            Err(reason) => errors.push(LineError { line, reason }),
-        }
-    }
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        Err(errors)
-    }
+    };
+    read_records(input, check, |_, headers, record| {
+        parse_row(headers, record, lang)
+    })
 }
 
 fn parse_row(

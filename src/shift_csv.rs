@@ -44,8 +44,16 @@ pub fn utf8_text(input: &[u8]) -> Result<&str, Vec<LineError>> {
     })
 }
 
-/// Parses a whole file; `Err` lists every bad line.
-pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
+/// Reads a CSV file with a header: `columns` checks the lower-cased header
+/// (a refusal is line 1), then `row` reads each record with its line and the
+/// header, and every record comes back with its line. Blank lines are skipped; a record
+/// with another number of fields than the header, or one `row` refuses, is
+/// a refused line, and the reading goes on so that every bad line is named.
+pub fn read_records<T>(
+    input: &str,
+    columns: impl FnOnce(&[String]) -> Result<(), String>,
+    mut row: impl FnMut(usize, &[String], &csv::StringRecord) -> Result<T, String>,
+) -> Result<Vec<(usize, T)>, Vec<LineError>> {
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -53,48 +61,14 @@ pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
         .trim(csv::Trim::All)
         .from_reader(input.as_bytes());
     let header_error = |reason: String| vec![LineError { line: 1, reason }];
-    let headers = reader
+    let headers: Vec<String> = reader
         .headers()
         .map_err(|e| header_error(e.to_string()))?
         .iter()
         .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>();
-    if let Some(unknown) = headers
-        .iter()
-        .find(|h| !REQUIRED.contains(&h.as_str()) && !OPTIONAL.contains(&h.as_str()))
-    {
-        return Err(header_error(format!(
-            "unknown column «{}»; the columns are {}",
-            crate::text::clean(unknown),
-            REQUIRED
-                .iter()
-                .chain(OPTIONAL.iter())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(",")
-        )));
-    }
-    let missing: Vec<&str> = REQUIRED
-        .iter()
-        .copied()
-        .filter(|r| !headers.iter().any(|h| h == r))
         .collect();
-    if !missing.is_empty() {
-        return Err(header_error(format!(
-            "the header must name the columns date,start,end,assistant; missing: {}",
-            missing.join(", ")
-        )));
-    }
-    let column = |name: &str| headers.iter().position(|h| h == name);
-    let (c_date, c_start, c_end, c_who) = (
-        column("date"),
-        column("start"),
-        column("end"),
-        column("assistant"),
-    );
-    let (c_kind, c_note) = (column("kind"), column("note"));
-
-    let mut shifts = Vec::new();
+    columns(&headers).map_err(header_error)?;
+    let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -107,7 +81,8 @@ pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
                     line: line.max(2),
                     reason: e.to_string(),
                 });
-                // A broken record (bad UTF-8) cannot be skipped reliably: stop here.
+                // A record that is not UTF-8 is skipped; after anything else
+                // the reader's place in the file is lost: stop there.
                 if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
                     continue;
                 }
@@ -122,33 +97,80 @@ pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
             errors.push(LineError {
                 line,
                 reason: format!(
-                    "{} fields where the header has {}; a comma inside a note needs quotes around the note",
+                    "{} fields where the header has {}; a comma inside a field needs quotes around the field",
                     record.len(),
                     headers.len()
                 ),
             });
             continue;
         }
-        let get = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("");
-        match parse_row(
-            line,
-            get(c_date),
-            get(c_start),
-            get(c_end),
-            get(c_who),
-            get(c_kind),
-            get(c_note),
-            lang,
-        ) {
-            Ok(s) => shifts.push(s),
+        match row(line, &headers, &record) {
+            Ok(r) => rows.push((line, r)),
             Err(reason) => errors.push(LineError { line, reason }),
         }
     }
     if errors.is_empty() {
-        Ok(shifts)
+        Ok(rows)
     } else {
         Err(errors)
     }
+}
+
+/// Parses a whole file; `Err` lists every bad line.
+pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
+    let all = || {
+        REQUIRED
+            .iter()
+            .chain(OPTIONAL.iter())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let check = |headers: &[String]| {
+        if let Some(unknown) = headers
+            .iter()
+            .find(|h| !REQUIRED.contains(&h.as_str()) && !OPTIONAL.contains(&h.as_str()))
+        {
+            return Err(format!(
+                "unknown column «{}»; the columns are {}",
+                crate::text::clean(unknown),
+                all()
+            ));
+        }
+        let missing: Vec<&str> = REQUIRED
+            .iter()
+            .copied()
+            .filter(|r| !headers.iter().any(|h| h == r))
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "the header must name the columns date,start,end,assistant; missing: {}",
+                missing.join(", ")
+            ))
+        }
+    };
+    let rows = read_records(input, check, |line, headers, record| {
+        let get = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|c| record.get(c))
+                .unwrap_or("")
+        };
+        parse_row(
+            line,
+            get("date"),
+            get("start"),
+            get("end"),
+            get("assistant"),
+            get("kind"),
+            get("note"),
+            lang,
+        )
+    })?;
+    Ok(rows.into_iter().map(|(_, s)| s).collect())
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -95,8 +95,11 @@ impl App {
             .collect()
     }
 
-    fn month_field(&self, selected: Month) -> Field {
+    /// The month list of a form, remembered with the assistants' ids so
+    /// Enter acts on what the form showed.
+    fn month_field(&mut self, people: &[(AssistantId, String)], selected: Month) -> Field {
         let months = months_around(self.today);
+        self.form_lists = Some((people.iter().map(|(id, _)| *id).collect(), months.clone()));
         let index = months.iter().position(|m| *m == selected).unwrap_or(11);
         Field::choice(
             FieldId::Month,
@@ -118,10 +121,7 @@ impl App {
             .and_then(|p| people.iter().position(|(id, _)| *id == p.assistant))
             .unwrap_or(0);
         let month = current.map_or_else(|| likely_month(self.today), |p| p.month);
-        self.form_lists = Some((
-            people.iter().map(|(id, _)| *id).collect(),
-            months_around(self.today),
-        ));
+        let month_field = self.month_field(&people, month);
         let fields = vec![
             Field::choice(
                 FieldId::Assistant,
@@ -129,7 +129,7 @@ impl App {
                 people.into_iter().map(|(_, n)| n).collect(),
                 who,
             ),
-            self.month_field(month),
+            month_field,
         ];
         self.form = Some((FormPurpose::PickTimesheet, Form::new(s.tsv_title, fields)));
     }
@@ -200,22 +200,11 @@ impl App {
                 .replace("{month}", &label)
                 .replace("{name}", &name)
         } else {
-            let mut q = s
-                .approve_heading
-                .replace("{month}", &label)
-                .replace("{name}", &name);
             // A few, then how many more: the question itself must fit.
-            for f in found.iter().take(SURPRISES_SHOWN) {
-                q += &format!("\n! {}", lang.surprise(f, &assistant.name));
-            }
-            if found.len() > SURPRISES_SHOWN {
-                q += &format!(
-                    "\n{}",
-                    s.approve_more
-                        .replace("{}", &(found.len() - SURPRISES_SHOWN).to_string())
-                );
-            }
-            q + "\n" + s.approve_question
+            let mut lines =
+                lang.surprise_lines(&found, &assistant.name, pick.month, SURPRISES_SHOWN);
+            lines.push(s.approve_question.to_owned());
+            lines.join("\n")
         };
         self.confirm = Some(Confirm {
             question,
@@ -271,19 +260,9 @@ impl App {
     fn open_export_form(&mut self) {
         let s = self.lang.strings();
         let options = self.assistant_options();
-        self.form_lists = Some((
-            options.iter().map(|(id, _)| *id).collect(),
-            months_around(self.today),
-        ));
-        let mut people: Vec<String> = vec![s.export_all.to_owned()];
-        people.extend(options.into_iter().map(|(_, n)| n));
         let who = self
             .timesheet_pick
-            .and_then(|p| {
-                self.assistant_options()
-                    .iter()
-                    .position(|(id, _)| *id == p.assistant)
-            })
+            .and_then(|p| options.iter().position(|(id, _)| *id == p.assistant))
             .map_or(0, |i| i + 1);
         let month = self
             .timesheet_pick
@@ -293,6 +272,9 @@ impl App {
             .as_ref()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
+        let month_field = self.month_field(&options, month);
+        let mut people: Vec<String> = vec![s.export_all.to_owned()];
+        people.extend(options.into_iter().map(|(_, n)| n));
         let fields = vec![
             Field::choice(
                 FieldId::What,
@@ -301,7 +283,7 @@ impl App {
                 0,
             ),
             Field::choice(FieldId::Assistant, s.export_whom, people, who),
-            self.month_field(month),
+            month_field,
             Field::text(FieldId::File, s.export_file, folder),
         ];
         let mut form = Form::new(s.export_title, fields);

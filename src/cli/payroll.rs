@@ -58,11 +58,9 @@ pub fn approve(ctx: &mut Context, args: &ApproveArgs) -> Outcome {
     let shifts = crate::timesheet::shifts_of(&ctx.store, t.recipient, t.id, t.month)?;
     let found = surprises(&shifts, &t.assistant.employee_number, crate::clock::now());
     if !found.is_empty() {
-        let mut out = format!("{}\n", say(s.approve_heading, &t));
-        for f in &found {
-            out += &format!("  ! {}\n", lang.surprise(f, &t.assistant.name));
+        for line in lang.surprise_lines(&found, &t.assistant.name, t.month, usize::MAX) {
+            eprintln!("{line}");
         }
-        eprint!("{out}");
         if !args.yes {
             match ask(s.approve_question) {
                 Some(true) => {}

@@ -203,6 +203,36 @@ impl Lang {
         }
     }
 
+    /// What to look at before approving `month` of `name`, a line each: the
+    /// heading, at most `shown` items marked `!`, and how many more.
+    pub fn surprise_lines(
+        self,
+        found: &[crate::domain::approval::Surprise],
+        name: &str,
+        month: crate::domain::time::Month,
+        shown: usize,
+    ) -> Vec<String> {
+        let s = self.strings();
+        let mut lines = vec![
+            s.approve_heading
+                .replace("{month}", &self.month_year(month))
+                .replace("{name}", &crate::text::clean(name)),
+        ];
+        lines.extend(
+            found
+                .iter()
+                .take(shown)
+                .map(|f| format!("! {}", self.surprise(f, name))),
+        );
+        if found.len() > shown {
+            lines.push(
+                s.approve_more
+                    .replace("{}", &(found.len() - shown).to_string()),
+            );
+        }
+        lines
+    }
+
     pub fn month_name(self, month: u32) -> &'static str {
         self.strings().months[(month.clamp(1, 12) - 1) as usize]
     }

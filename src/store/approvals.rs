@@ -216,9 +216,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::people::Assistant;
     use crate::domain::shift::ShiftKind;
-    use crate::store::{NewRecipient, ShiftFields};
+    use crate::store::ShiftFields;
     use chrono::NaiveDate;
 
     fn at(m: u32, d: u32, h: u32) -> NaiveDateTime {
@@ -242,30 +241,7 @@ mod tests {
 
     #[test]
     fn an_approved_month_locks_its_shifts_until_reopened() {
-        let mut s = Store::open_in_memory().unwrap();
-        let r = s
-            .create_recipient(
-                &NewRecipient {
-                    name: "Ola".into(),
-                    representative: None,
-                },
-                None,
-            )
-            .unwrap();
-        let kari = s
-            .add_assistant(&Assistant {
-                name: "Kari".into(),
-                active: true,
-                ..Assistant::default()
-            })
-            .unwrap();
-        let per = s
-            .add_assistant(&Assistant {
-                name: "Per".into(),
-                active: true,
-                ..Assistant::default()
-            })
-            .unwrap();
+        let (mut s, r, kari, per) = crate::store::test_support::ola_kari_per();
         let nov = s.add_shift_fields(r, &fields(kari, 11, 10)).unwrap();
         let dec = s.add_shift_fields(r, &fields(kari, 12, 1)).unwrap();
         let november = Month::new(2026, 11).unwrap();

@@ -20,6 +20,9 @@ pub mod services;
 pub mod settings;
 pub mod shift_edit;
 mod shifts;
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) mod test_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -458,8 +458,6 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::people::Assistant;
-    use crate::store::NewRecipient;
     use chrono::NaiveDate;
 
     fn at(d: u32, h: u32) -> NaiveDateTime {
@@ -470,31 +468,7 @@ mod tests {
     }
 
     fn setup() -> (Store, RecipientId, AssistantId, AssistantId) {
-        let mut s = Store::open_in_memory().unwrap();
-        let r = s
-            .create_recipient(
-                &NewRecipient {
-                    name: "Ola".into(),
-                    representative: None,
-                },
-                None,
-            )
-            .unwrap();
-        let kari = s
-            .add_assistant(&Assistant {
-                name: "Kari".into(),
-                active: true,
-                ..Assistant::default()
-            })
-            .unwrap();
-        let per = s
-            .add_assistant(&Assistant {
-                name: "Per".into(),
-                active: true,
-                ..Assistant::default()
-            })
-            .unwrap();
-        (s, r, kari, per)
+        crate::store::test_support::ola_kari_per()
     }
 
     fn fields(who: AssistantId, d: u32, h0: u32, h1: u32) -> ShiftFields {
