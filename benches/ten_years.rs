@@ -76,25 +76,22 @@ fn main() {
 }
 
 /// `lines` shifts of one assistant, two a day from 1 January 2000.
-fn import_rows(lines: usize) -> Vec<bpa::store::NewShift> {
+fn import_rows(lines: usize) -> bpa::domain::import::ShiftBatch {
     let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
-    (0..lines)
-        .map(|i| {
-            let day = first + chrono::Duration::days((i / 2) as i64);
-            let (from, to) = if i % 2 == 0 { (8, 12) } else { (13, 17) };
-            bpa::store::NewShift {
-                line: i + 2,
-                assistant: "Kari".into(),
-                allocation: None,
-                start: day.and_hms_opt(from, 0, 0).unwrap(),
-                end: day.and_hms_opt(to, 0, 0).unwrap(),
-                kind: bpa::domain::shift::ShiftKind::Ordinary,
-                status: bpa::domain::shift::ShiftStatus::Planned,
-                note: String::new(),
-                active: Vec::new(),
-            }
-        })
-        .collect()
+    let mut batch = bpa::domain::import::ShiftBatch::new();
+    for i in 0..lines {
+        let day = first + chrono::Duration::days((i / 2) as i64);
+        let (from, to) = if i % 2 == 0 { (8, 12) } else { (13, 17) };
+        batch.push(
+            i + 2,
+            "Kari",
+            day.and_hms_opt(from, 0, 0).unwrap(),
+            day.and_hms_opt(to, 0, 0).unwrap(),
+            bpa::domain::shift::ShiftKind::Ordinary,
+            "",
+        );
+    }
+    batch
 }
 
 fn import_grows_linearly() {
@@ -114,7 +111,7 @@ fn import_grows_linearly() {
                     )
                     .unwrap();
                 let start = Instant::now();
-                let done = store.import_shifts(r, &rows).unwrap().unwrap();
+                let done = store.import_shifts(r, &rows, &mut |_| {}).unwrap().unwrap();
                 assert_eq!(done.added, lines);
                 start.elapsed()
             })

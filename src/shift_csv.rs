@@ -4,12 +4,12 @@
 //! before the start means the next day. The whole file is checked before
 //! anything is stored: every bad line comes back with its number and reason.
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDateTime};
 
+use crate::domain::import::ShiftBatch;
 use crate::domain::parse;
-use crate::domain::shift::{ShiftKind, ShiftStatus, validate_times};
+use crate::domain::shift::{ShiftKind, validate_times};
 use crate::i18n::Lang;
-use crate::store::NewShift;
 
 /// A refused line: its number in the file (the header is line 1) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,13 +20,6 @@ pub struct LineError {
 
 const REQUIRED: [&str; 4] = ["date", "start", "end", "assistant"];
 const OPTIONAL: [&str; 2] = ["kind", "note"];
-
-/// Parses a whole file as bytes: text that is not UTF-8 (say, an old
-/// spreadsheet export in Windows-1252) is refused with its line, instead of
-/// turning «Åse» into a new assistant called «�se».
-pub fn parse_bytes(input: &[u8], lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
-    parse(utf8_text(input)?, lang)
-}
 
 /// The file as text, or its first line that is not UTF-8.
 #[allow(clippy::naive_bytecount)] // one pass over a small file; no crate needed
@@ -39,7 +32,7 @@ pub fn utf8_text(input: &[u8]) -> Result<&str, Vec<LineError>> {
             + 1;
         vec![LineError {
             line,
-            reason: "the file is not UTF-8 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import again".into(),
+            reason: NOT_UTF8.into(),
         }]
     })
 }
@@ -52,23 +45,45 @@ pub fn utf8_text(input: &[u8]) -> Result<&str, Vec<LineError>> {
 pub fn read_records<T>(
     input: &str,
     columns: impl FnOnce(&[String]) -> Result<(), String>,
-    mut row: impl FnMut(usize, &[String], &csv::StringRecord) -> Result<T, String>,
+    row: impl FnMut(usize, &[String], &csv::StringRecord) -> Result<T, String>,
 ) -> Result<Vec<(usize, T)>, Vec<LineError>> {
-    let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
+    let mut rows = Vec::new();
+    each_record(input.as_bytes(), columns, row, |line, r| {
+        rows.push((line, r))
+    })?;
+    Ok(rows)
+}
+
+/// [`read_records`] from a stream, handing each good record to `keep`: a
+/// file of a million lines is never held in memory whole.
+pub fn each_record<T>(
+    input: impl std::io::Read,
+    columns: impl FnOnce(&[String]) -> Result<(), String>,
+    mut row: impl FnMut(usize, &[String], &csv::StringRecord) -> Result<T, String>,
+    mut keep: impl FnMut(usize, T),
+) -> Result<(), Vec<LineError>> {
+    use std::io::BufRead;
+    let mut input = std::io::BufReader::new(input);
+    let header_error = |reason: String| vec![LineError { line: 1, reason }];
+    if input
+        .fill_buf()
+        .map_err(|e| header_error(e.to_string()))?
+        .starts_with("\u{FEFF}".as_bytes())
+    {
+        input.consume(3);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(input.as_bytes());
-    let header_error = |reason: String| vec![LineError { line: 1, reason }];
+        .from_reader(input);
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| header_error(e.to_string()))?
+        .map_err(|e| header_error(describe(&e)))?
         .iter()
         .map(str::to_ascii_lowercase)
         .collect();
     columns(&headers).map_err(header_error)?;
-    let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -79,7 +94,7 @@ pub fn read_records<T>(
             Err(e) => {
                 errors.push(LineError {
                     line: line.max(2),
-                    reason: e.to_string(),
+                    reason: describe(&e),
                 });
                 // A record that is not UTF-8 is skipped; after anything else
                 // the reader's place in the file is lost: stop there.
@@ -105,19 +120,38 @@ pub fn read_records<T>(
             continue;
         }
         match row(line, &headers, &record) {
-            Ok(r) => rows.push((line, r)),
+            Ok(r) => keep(line, r),
             Err(reason) => errors.push(LineError { line, reason }),
         }
     }
     if errors.is_empty() {
-        Ok(rows)
+        Ok(())
     } else {
         Err(errors)
     }
 }
 
+/// What a CSV reading error means to the person who saved the file.
+fn describe(e: &csv::Error) -> String {
+    if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+        NOT_UTF8.into()
+    } else {
+        e.to_string()
+    }
+}
+
+const NOT_UTF8: &str =
+    "the file is not UTF-8 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import again";
+
 /// Parses a whole file; `Err` lists every bad line.
-pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
+pub fn parse(input: &str, lang: Lang) -> Result<ShiftBatch, Vec<LineError>> {
+    read(input.as_bytes(), lang)
+}
+
+/// Parses a file as it is read; `Err` lists every bad line. Text that is
+/// not UTF-8 (say, an old spreadsheet export in Windows-1252) is refused
+/// with its line, instead of turning «Åse» into a new assistant called «�se».
+pub fn read(input: impl std::io::Read, lang: Lang) -> Result<ShiftBatch, Vec<LineError>> {
     let all = || {
         REQUIRED
             .iter()
@@ -151,39 +185,44 @@ pub fn parse(input: &str, lang: Lang) -> Result<Vec<NewShift>, Vec<LineError>> {
             ))
         }
     };
-    let rows = read_records(input, check, |line, headers, record| {
-        let get = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .and_then(|c| record.get(c))
-                .unwrap_or("")
-        };
-        parse_row(
-            line,
-            get("date"),
-            get("start"),
-            get("end"),
-            get("assistant"),
-            get("kind"),
-            get("note"),
-            lang,
-        )
-    })?;
-    Ok(rows.into_iter().map(|(_, s)| s).collect())
+    let mut batch = ShiftBatch::new();
+    each_record(
+        input,
+        check,
+        |line, headers, record| {
+            let get = |name: &str| {
+                headers
+                    .iter()
+                    .position(|h| h == name)
+                    .and_then(|c| record.get(c))
+                    .unwrap_or("")
+            };
+            let who = get("assistant");
+            let (start, end, kind) = parse_row(
+                get("date"),
+                get("start"),
+                get("end"),
+                who,
+                get("kind"),
+                lang,
+            )?;
+            batch.push(line, who, start, end, kind, get("note"));
+            Ok(())
+        },
+        |_, ()| {},
+    )?;
+    Ok(batch)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The start, end and kind of one line.
 fn parse_row(
-    line: usize,
     date: &str,
     start: &str,
     end: &str,
     who: &str,
     kind: &str,
-    note: &str,
     lang: Lang,
-) -> Result<NewShift, String> {
+) -> Result<(NaiveDateTime, NaiveDateTime, ShiftKind), String> {
     let day = parse::date(date).map_err(|e| lang.parse_error(&e))?;
     let start_t = parse::time_of_day(start).map_err(|e| lang.parse_error(&e))?;
     let end_t = parse::time_of_day(end).map_err(|e| lang.parse_error(&e))?;
@@ -206,17 +245,7 @@ fn parse_row(
     if who.chars().count() > 200 {
         return Err("the assistant's name is longer than 200 characters".into());
     }
-    Ok(NewShift {
-        line,
-        assistant: who.to_owned(),
-        allocation: None,
-        start,
-        end,
-        kind,
-        status: ShiftStatus::Planned,
-        note: note.to_owned(),
-        active: Vec::new(),
-    })
+    Ok((start, end, kind))
 }
 
 #[cfg(test)]
@@ -227,11 +256,21 @@ mod tests {
     #[test]
     fn a_good_file() {
         let csv = "date,start,end,assistant,kind,note\n2026-11-23,08:00,16:00,Kari,,\n24.11.2026,22:00,07:00,Per,sleeping_night,natt\n";
-        let shifts = parse(csv, Lang::En).unwrap();
+        let batch = parse(csv, Lang::En).unwrap();
+        let shifts = batch.rows();
         assert_eq!(shifts.len(), 2);
-        assert_eq!(shifts[1].end.to_string(), "2026-11-25 07:00:00");
-        assert_eq!(shifts[1].kind, ShiftKind::SleepingNight);
-        assert_eq!(shifts[1].line, 3);
+        assert_eq!(shifts[1].end().to_string(), "2026-11-25 07:00:00");
+        assert_eq!(shifts[1].kind(), ShiftKind::SleepingNight);
+        assert_eq!(shifts[1].line(), 3);
+        assert_eq!(batch.note(&shifts[1]), "natt");
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_a_note_are_read() {
+        let csv = "\u{FEFF}date,start,end,assistant,note\n2026-11-23,08:00,16:00,Kari, tannlege \n";
+        let batch = parse(csv, Lang::En).unwrap();
+        assert_eq!(batch.names(), ["Kari"]);
+        assert_eq!(batch.note(&batch.rows()[0]), "tannlege");
     }
 
     #[test]
@@ -254,7 +293,7 @@ mod tests {
             b"date,start,end,assistant\n2026-11-23,08:00,16:00,Kari\n2026-11-23,16:00,20:00,"
                 .to_vec();
         latin1.extend([0xC5, b's', b'e', b'\n']);
-        let errors = parse_bytes(&latin1, Lang::En).unwrap_err();
+        let errors = read(&latin1[..], Lang::En).unwrap_err();
         assert_eq!(errors[0].line, 3);
         assert!(errors[0].reason.contains("UTF-8"));
         let ragged = "date,start,end,assistant,note\n2026-11-23,08:00,16:00,Kari,dentist, then shop\n2026-11-24,08:00,16:00\n";

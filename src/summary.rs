@@ -228,8 +228,8 @@ pub fn to_text(rep: &Report, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::domain::allocation::FlexPeriod;
-    use crate::domain::shift::{ShiftKind, ShiftStatus};
-    use crate::store::{NewAllocation, NewRecipient, NewShift};
+    use crate::domain::shift::ShiftKind;
+    use crate::store::{NewAllocation, NewRecipient};
     use chrono::NaiveDate;
 
     #[test]
@@ -247,19 +247,13 @@ mod tests {
             )
             .unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        let shift = |who: &str, h0, h1| NewShift {
-            line: 0,
-            assistant: who.into(),
-            allocation: None,
-            start: day.and_hms_opt(h0, 0, 0).unwrap(),
-            end: day.and_hms_opt(h1, 0, 0).unwrap(),
-            kind: ShiftKind::Ordinary,
-            status: ShiftStatus::Planned,
-            note: String::new(),
-            active: Vec::new(),
-        };
+        let mut batch = crate::domain::import::ShiftBatch::new();
+        for (who, h0, h1) in [("Kari", 8, 16), ("", 16, 20)] {
+            let at = |h| day.and_hms_opt(h, 0, 0).unwrap();
+            batch.push(0, who, at(h0), at(h1), ShiftKind::Ordinary, "");
+        }
         store
-            .import_shifts(r, &[shift("Kari", 8, 16), shift("", 16, 20)])
+            .import_shifts(r, &batch, &mut |_| {})
             .unwrap()
             .unwrap();
         let week = Week::new(2026, 48).unwrap();

@@ -184,7 +184,26 @@ fn an_overlapping_import_line_is_refused() {
     );
     let err = db.fails(&["import", "shifts", &file], 1);
     assert!(
-        err.contains("line 3") && err.contains("already has a shift"),
+        err.contains("line 3: Kari has another shift on line 2 of the file, 2026-11-23 08:00"),
+        "{err}"
+    );
+    // A line that overlaps a stored shift is refused as well.
+    let first = db.write(
+        "a.csv",
+        "date,start,end,assistant
+2026-11-23,08:00,16:00,Kari
+",
+    );
+    db.ok(&["import", "shifts", &first]);
+    let second = db.write(
+        "b.csv",
+        "date,start,end,assistant
+2026-11-23,15:00,18:00,kari
+",
+    );
+    let err = db.fails(&["import", "shifts", &second], 1);
+    assert!(
+        err.contains("line 2") && err.contains("already has a shift"),
         "{err}"
     );
 }

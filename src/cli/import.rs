@@ -88,8 +88,10 @@ pub fn import(ctx: &mut Context, command: ImportCommand) -> Outcome {
         ImportCommand::Json { file } => return super::dump::import_json(ctx, &file),
     };
     let recipient = ctx.store.pick_recipient(ctx.recipient.as_deref())?;
-    let bytes = std::fs::read(&file)
-        .map_err(|e| Failure::User(format!("cannot read {}: {e}", file.display())))?;
+    let cannot_read =
+        |e: std::io::Error| Failure::User(format!("cannot read {}: {e}", file.display()));
+    let opened = std::fs::File::open(&file).map_err(cannot_read)?;
+    let size = opened.metadata().map_err(cannot_read)?.len();
 
     let report = |errors: Vec<(usize, String)>| {
         let mut msg = format!(
@@ -101,11 +103,16 @@ pub fn import(ctx: &mut Context, command: ImportCommand) -> Outcome {
         }
         Failure::User(msg.trim_end().to_owned())
     };
-    let rows = crate::shift_csv::parse_bytes(&bytes, ctx.lang)
+    let mut progress = super::progress::Progress::new();
+    let reading = super::progress::Reading::new(opened, size, &mut progress);
+    let batch = crate::shift_csv::read(reading, ctx.lang)
         .map_err(|errors| report(errors.into_iter().map(|e| (e.line, e.reason)).collect()))?;
+    let lines = batch.len();
     let outcome = ctx
         .store
-        .import_shifts(recipient.id, &rows)?
+        .import_shifts(recipient.id, &batch, &mut |done| {
+            progress.tell(|| format!("Storing: {done} of {lines} lines"));
+        })?
         .map_err(report)?;
     let mut msg = format!("Imported {} shifts", outcome.added);
     if outcome.duplicates > 0 {
@@ -115,12 +122,41 @@ pub fn import(ctx: &mut Context, command: ImportCommand) -> Outcome {
         );
     }
     if !outcome.new_assistants.is_empty() {
-        let names: Vec<String> = outcome
-            .new_assistants
-            .iter()
-            .map(|n| crate::text::clean(n).into_owned())
-            .collect();
-        msg += &format!("; new assistants: {}", names.join(", "));
+        msg += &format!(
+            "; new assistants: {}",
+            name_list(&outcome.new_assistants, NAMES_SHOWN)
+        );
     }
     emit(&format!("{msg}.\n"))
+}
+
+/// How many new names an import lists before it says how many more.
+const NAMES_SHOWN: usize = 10;
+
+/// The first `shown` names, then how many more there are.
+fn name_list(names: &[String], shown: usize) -> String {
+    let mut listed: Vec<String> = names
+        .iter()
+        .take(shown)
+        .map(|n| crate::text::clean(n).into_owned())
+        .collect();
+    if names.len() > shown {
+        listed.push(format!("and {} more", names.len() - shown));
+    }
+    listed.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_of_new_names_is_cut_with_a_count() {
+        let names: Vec<String> = (1..=12).map(|i| format!("A{i}")).collect();
+        assert_eq!(name_list(&names[..2], 10), "A1, A2");
+        assert_eq!(
+            name_list(&names, 10),
+            "A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, and 2 more"
+        );
+    }
 }

@@ -15,6 +15,7 @@ mod output;
 mod payroll;
 mod people;
 mod plan;
+mod progress;
 mod reports;
 mod rota;
 mod safety;

@@ -7,6 +7,7 @@ pub mod approval;
 pub mod holidays;
 pub mod hours;
 pub mod ids;
+pub mod import;
 pub mod log;
 pub mod parse;
 pub mod pay;

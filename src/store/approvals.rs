@@ -48,12 +48,13 @@ fn find(
     month: Month,
 ) -> Result<Option<Approval>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT approved_at, approved_by, agreement, sleeping_night FROM approval
              WHERE recipient_id = ?1 AND assistant_id = ?2 AND month = ?3",
-            params![recipient.0, assistant.0, month.to_string()],
-            |r| row_to_approval(r, assistant, month),
-        )
+        )?
+        .query_row(params![recipient.0, assistant.0, month.to_string()], |r| {
+            row_to_approval(r, assistant, month)
+        })
         .optional()?)
 }
 

@@ -22,6 +22,8 @@ pub struct Change<'a> {
     pub after: Option<Value>,
 }
 
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
 fn entry_hash(prev: &str, at: &str, actor: &str, c: &Change, before: &str, after: &str) -> String {
     let mut h = Sha256::new();
     for part in [prev, at, actor, c.action, c.entity] {
@@ -33,42 +35,62 @@ fn entry_hash(prev: &str, at: &str, actor: &str, c: &Change, before: &str, after
         h.update(part.as_bytes());
         h.update([0]);
     }
-    h.finalize()
-        .iter()
-        .fold(String::with_capacity(64), |mut hex, b| {
-            use std::fmt::Write;
-            let _ = write!(hex, "{b:02x}");
-            hex
-        })
+    let mut hex = String::with_capacity(64);
+    for b in h.finalize() {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    hex
 }
 
 /// Appends `change` to the audit log inside the caller's transaction.
 pub fn record(tx: &Transaction, actor: &str, change: &Change) -> Result<()> {
-    let prev: String = tx
-        .query_row(
-            "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or_else(|| GENESIS.to_owned());
-    let at = crate::clock::now_utc_text();
-    let before = change.before.as_ref().map(Value::to_string);
-    let after = change.after.as_ref().map(Value::to_string);
-    let hash = entry_hash(
-        &prev,
-        &at,
-        actor,
-        change,
-        before.as_deref().unwrap_or(""),
-        after.as_deref().unwrap_or(""),
-    );
-    tx.execute(
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![at, actor, change.action, change.entity, change.entity_id, before, after, prev, hash],
-    )?;
-    Ok(())
+    Chain::read(tx)?.record(tx, actor, change)
+}
+
+/// The end of the hash chain, held in memory while one transaction appends
+/// many entries (an import of a million lines reads it once, not a million
+/// times). Anything else that appends in between must be followed by
+/// [`Chain::read`] again.
+pub struct Chain {
+    prev: String,
+    at: String,
+}
+
+impl Chain {
+    /// The newest entry's hash, and the time the entries to come are stamped with.
+    pub fn read(tx: &Transaction) -> Result<Self> {
+        let prev = tx
+            .prepare_cached("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")?
+            .query_row([], |r| r.get(0))
+            .optional()?
+            .unwrap_or_else(|| GENESIS.to_owned());
+        Ok(Self {
+            prev,
+            at: crate::clock::now_utc_text(),
+        })
+    }
+
+    /// Appends `change` after the entry this chain ends with.
+    pub fn record(&mut self, tx: &Transaction, actor: &str, change: &Change) -> Result<()> {
+        let before = change.before.as_ref().map(Value::to_string);
+        let after = change.after.as_ref().map(Value::to_string);
+        let hash = entry_hash(
+            &self.prev,
+            &self.at,
+            actor,
+            change,
+            before.as_deref().unwrap_or(""),
+            after.as_deref().unwrap_or(""),
+        );
+        tx.prepare_cached(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![self.at, actor, change.action, change.entity, change.entity_id, before, after, self.prev, hash])?;
+        self.prev = hash;
+        Ok(())
+    }
 }
 
 impl Store {

@@ -12,6 +12,7 @@ pub mod backup;
 mod bulk;
 mod codec;
 pub mod dump;
+pub mod import;
 pub mod log;
 mod migrate;
 mod recipients;
@@ -33,10 +34,11 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use allocations::NewAllocation;
 pub use assistants::AssistantImport;
 pub use bulk::{DemoIncident, DemoLog, DemoPlan, DemoRoutine, DemoShift};
+pub use import::ImportOutcome;
 pub use migrate::SCHEMA_VERSION;
 pub use recipients::NewRecipient;
 pub use shift_edit::ShiftFields;
-pub use shifts::{ImportOutcome, NewShift};
+pub use shifts::NewShift;
 
 use crate::domain::allocation::AllocationError;
 

@@ -1,19 +1,18 @@
 //! Shifts: add one, import many (all or nothing), read those of a range.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDateTime};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::json;
 
-use super::assistants::{find_by_name, insert_assistant};
-use super::audit::{Change, record};
+use super::assistants::find_by_name;
+use super::audit::{Chain, Change};
 use super::codec::{
     active_periods, active_text, code, datetime_text, opt_datetime, parse_datetime,
 };
 use super::{Result, Store, StoreError};
 use crate::domain::ids::{AllocationId, AssistantId, RecipientId, ShiftId};
-use crate::domain::people::Assistant;
 use crate::domain::shift::{
     ActivePeriod, Shift, ShiftKind, ShiftStatus, validate_active, validate_times,
 };
@@ -37,15 +36,6 @@ pub struct NewShift {
     pub note: String,
     /// Active periods of a sleeping night.
     pub active: Vec<ActivePeriod>,
-}
-
-/// What an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportOutcome {
-    pub added: usize,
-    /// Lines that were already stored, so nothing was added twice.
-    pub duplicates: usize,
-    pub new_assistants: Vec<String>,
 }
 
 pub(super) const COLUMNS: &str = "id, assistant_id, allocation_id, start_at, end_at, actual_start_at, actual_end_at, kind, status, note, active_periods";
@@ -120,97 +110,97 @@ pub(super) fn check_times(
     Ok(())
 }
 
-/// The assistants of an import, by name, read once: a file of a million
-/// lines looks each name up in memory. Names not known yet are created.
-struct ImportNames {
-    /// Lower-cased name → id, as `find_by_name` compares them.
-    known: HashMap<String, AssistantId>,
-    created: Vec<String>,
-}
-
-impl ImportNames {
-    fn read(tx: &rusqlite::Connection) -> Result<Self> {
-        let mut known = HashMap::new();
-        let mut stmt = tx.prepare("SELECT id, name FROM assistant ORDER BY active DESC, id")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let name: String = r.get(1)?;
-            known
-                .entry(name.trim().to_lowercase())
-                .or_insert(AssistantId(r.get(0)?));
-        }
-        Ok(Self {
-            known,
-            created: Vec::new(),
-        })
-    }
-}
-
-/// Stores one shift in `tx`; `Ok(None)` when the same shift is already
-/// stored. With `import`, an unknown assistant is created; without, refused.
+/// Stores one shift for an existing assistant (or an open shift) in `tx`;
+/// `Ok(None)` when the same shift is already stored.
 fn insert_shift(
     tx: &Transaction,
     actor: &str,
     recipient: RecipientId,
     s: &NewShift,
-    import: Option<&mut ImportNames>,
 ) -> Result<Option<ShiftId>> {
     check_times(s.start, s.end).map_err(StoreError::Invalid)?;
     let active = validate_active(s.kind, s.start, s.end, &s.active)
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     let name = s.assistant.trim();
-    let assistant = match import {
-        _ if name.is_empty() => None,
-        None => Some(
+    let assistant = if name.is_empty() {
+        None
+    } else {
+        Some(
             find_by_name(tx, name)?
                 .ok_or_else(|| StoreError::Invalid(format!("no assistant is called «{name}»")))?,
-        ),
-        Some(names) => {
-            let key = name.to_lowercase();
-            if let Some(id) = names.known.get(&key) {
-                Some(*id)
-            } else {
-                let a = Assistant {
-                    name: name.to_owned(),
-                    active: true,
-                    ..Assistant::default()
-                };
-                let id = insert_assistant(tx, actor, &a)?;
-                names.known.insert(key, id);
-                names.created.push(name.to_owned());
-                Some(id)
-            }
-        }
-    };
-    let (start, end) = (datetime_text(s.start), datetime_text(s.end));
-    let duplicate: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM shift WHERE recipient_id = ?1 AND assistant_id IS ?2 AND start_at = ?3
-             AND end_at = ?4 AND kind = ?5",
-            params![
-                recipient.0,
-                assistant.map(|a| a.0),
-                start,
-                end,
-                s.kind.code()
-            ],
-            |r| r.get(0),
         )
-        .optional()?;
-    if duplicate.is_some() {
+    };
+    let fresh = Fresh {
+        recipient,
+        assistant,
+        allocation: s.allocation,
+        start: s.start,
+        end: s.end,
+        kind: s.kind,
+        status: s.status,
+        note: &s.note,
+        active: &active_text(&active),
+    };
+    if stored_already(tx, &fresh)? {
         return Ok(None);
     }
     if let Some(a) = assistant {
         clash(tx, a, name, s.start, s.end, None)?;
         super::approvals::ensure_open(tx, recipient, Some(a), s.start)?;
     }
-    tx.execute(
+    store_fresh(tx, &mut Chain::read(tx)?, actor, &fresh).map(Some)
+}
+
+/// A shift about to be stored, checked.
+pub(super) struct Fresh<'a> {
+    pub recipient: RecipientId,
+    pub assistant: Option<AssistantId>,
+    pub allocation: Option<AllocationId>,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub kind: ShiftKind,
+    pub status: ShiftStatus,
+    pub note: &'a str,
+    /// Active periods as stored (`active_text`).
+    pub active: &'a str,
+}
+
+/// Whether the same shift (recipient, assistant, times and kind) is stored.
+pub(super) fn stored_already(tx: &Transaction, f: &Fresh) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT 1 FROM shift WHERE recipient_id = ?1 AND assistant_id IS ?2 AND start_at = ?3
+             AND end_at = ?4 AND kind = ?5",
+        )?
+        .query_row(
+            params![
+                f.recipient.0,
+                f.assistant.map(|a| a.0),
+                datetime_text(f.start),
+                datetime_text(f.end),
+                f.kind.code()
+            ],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// Inserts a checked shift and its audit entry.
+pub(super) fn store_fresh(
+    tx: &Transaction,
+    chain: &mut Chain,
+    actor: &str,
+    f: &Fresh,
+) -> Result<ShiftId> {
+    let (start, end) = (datetime_text(f.start), datetime_text(f.end));
+    tx.prepare_cached(
         "INSERT INTO shift (recipient_id, allocation_id, assistant_id, start_at, end_at, kind, status, note, active_periods)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![recipient.0, s.allocation.map(|a| a.0), assistant.map(|a| a.0), start, end, s.kind.code(), s.status.code(), s.note.trim(), active_text(&active)],
-    )?;
+    )?
+    .execute(params![f.recipient.0, f.allocation.map(|a| a.0), f.assistant.map(|a| a.0), start, end, f.kind.code(), f.status.code(), f.note.trim(), f.active])?;
     let id = ShiftId(tx.last_insert_rowid());
-    record(
+    chain.record(
         tx,
         actor,
         &Change {
@@ -219,55 +209,23 @@ fn insert_shift(
             entity_id: Some(id.0),
             before: None,
             after: Some(json!({
-                "recipient_id": recipient.0,
-                "assistant_id": assistant.map(|a| a.0),
+                "recipient_id": f.recipient.0,
+                "assistant_id": f.assistant.map(|a| a.0),
                 "start_at": start,
                 "end_at": end,
-                "kind": s.kind.code(),
-                "status": s.status.code(),
-                "active_periods": active_text(&active),
+                "kind": f.kind.code(),
+                "status": f.status.code(),
+                "active_periods": f.active,
             })),
         },
     )?;
-    Ok(Some(id))
+    Ok(id)
 }
 
 impl Store {
     /// Adds one shift for an existing assistant (or an open shift).
     pub fn add_shift(&mut self, recipient: RecipientId, s: &NewShift) -> Result<Option<ShiftId>> {
-        self.write(|tx, actor| insert_shift(tx, actor, recipient, s, None))
-    }
-
-    /// Imports shifts all or nothing. Unknown assistants are created; shifts
-    /// already stored are skipped. When any line is refused, nothing is
-    /// stored and every refused line comes back with its reason.
-    pub fn import_shifts(
-        &mut self,
-        recipient: RecipientId,
-        rows: &[NewShift],
-    ) -> Result<std::result::Result<ImportOutcome, Vec<(usize, String)>>> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut outcome = ImportOutcome::default();
-        let mut refused = Vec::new();
-        let mut names = ImportNames::read(&tx)?;
-        for row in rows {
-            match insert_shift(&tx, &self.actor, recipient, row, Some(&mut names)) {
-                Ok(Some(_)) => outcome.added += 1,
-                Ok(None) => outcome.duplicates += 1,
-                Err(StoreError::Invalid(reason)) => refused.push((row.line, reason)),
-                Err(e @ StoreError::Locked { .. }) => refused.push((row.line, e.to_string())),
-                Err(e) => return Err(e),
-            }
-        }
-        if !refused.is_empty() {
-            // Dropping the transaction rolls every line back.
-            return Ok(Err(refused));
-        }
-        tx.commit()?;
-        outcome.new_assistants = names.created;
-        Ok(Ok(outcome))
+        self.write(|tx, actor| insert_shift(tx, actor, recipient, s))
     }
 
     /// The shifts of a recipient that overlap `range`, by start.
@@ -340,6 +298,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::people::Assistant;
     use crate::store::NewRecipient;
     use chrono::NaiveDate;
 
@@ -379,48 +338,19 @@ mod tests {
     }
 
     #[test]
-    fn an_import_is_all_or_nothing_and_never_twice() {
-        let (mut s, r) = setup();
-        let rows = vec![
-            row(2, "Kari", at(23, 8), at(23, 16)),
-            row(3, "Per", at(23, 16), at(23, 22)),
-        ];
-        let out = s.import_shifts(r, &rows).unwrap().unwrap();
-        assert_eq!(out.added, 2);
-        assert_eq!(out.new_assistants, vec!["Kari", "Per"]);
-        let again = s.import_shifts(r, &rows).unwrap().unwrap();
-        assert_eq!((again.added, again.duplicates), (0, 2));
-
-        let audit = s.audit_len().unwrap();
-        let bad = vec![
-            row(2, "Nora", at(24, 8), at(24, 16)),
-            row(3, "Kari", at(23, 10), at(23, 12)),
-        ];
-        let refused = s.import_shifts(r, &bad).unwrap().unwrap_err();
-        assert_eq!(refused.len(), 1);
-        assert_eq!(refused[0].0, 3);
-        assert!(
-            refused[0].1.contains("already has a shift"),
-            "{}",
-            refused[0].1
-        );
-        assert_eq!(s.shift_count(r).unwrap(), 2);
-        assert!(s.assistant_id("Nora").unwrap().is_none());
-        assert_eq!(s.audit_len().unwrap(), audit);
-    }
-
-    #[test]
     fn shifts_of_a_range_include_those_reaching_into_it() {
         let (mut s, r) = setup();
-        s.import_shifts(
-            r,
-            &[
-                row(1, "Kari", at(22, 22), at(23, 7)),
-                row(2, "Kari", at(30, 8), at(30, 9)),
-            ],
-        )
-        .unwrap()
+        s.add_assistant(&Assistant {
+            name: "Kari".into(),
+            active: true,
+            ..Assistant::default()
+        })
         .unwrap();
+        for (start, end) in [(at(22, 22), at(23, 7)), (at(30, 8), at(30, 9))] {
+            s.add_shift(r, &row(0, "Kari", start, end))
+                .unwrap()
+                .unwrap();
+        }
         let week = crate::domain::time::Week::new(2026, 48).unwrap();
         let shifts = s.shifts_in(r, week.days()).unwrap();
         assert_eq!(shifts.len(), 1);
