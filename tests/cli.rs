@@ -1267,3 +1267,21 @@ fn a_rota_applied_in_pieces_keeps_its_rhythm() {
         "week 2 of the cycle, not week 1 again"
     );
 }
+
+#[test]
+fn version_alone_answers_as_the_full_command_line_would() {
+    use clap::CommandFactory;
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_bpa"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let clap = bpa::cli::args::Cli::command().render_version();
+    assert_eq!(run(&["--version"]), clap);
+    assert_eq!(run(&["-V"]), clap);
+    // With anything else on the line, the command line itself answers.
+    assert_eq!(run(&["--lang", "en", "--version"]), clap);
+}

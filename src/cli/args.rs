@@ -54,6 +54,10 @@ pub enum Command {
         /// Add the demo beside existing data.
         #[arg(long)]
         force: bool,
+        /// Care around the clock, 14 shifts a day and 20 assistants over
+        /// the years: a large database for measuring speed.
+        #[arg(long)]
+        dense: bool,
     },
     /// Allocations (vedtak) from the municipality.
     #[command(subcommand)]

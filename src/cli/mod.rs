@@ -152,7 +152,12 @@ fn run(cli: Cli) -> Outcome {
     };
     match command {
         Command::Init(a) => setup::init(&mut ctx, &a),
-        Command::Demo { years, seed, force } => setup::demo(&mut ctx, years, seed, force),
+        Command::Demo {
+            years,
+            seed,
+            force,
+            dense,
+        } => setup::demo(&mut ctx, years, seed, force, dense),
         Command::Allocation(c) => people::allocation(&mut ctx, c),
         Command::Assistant(c) => people::assistant(&mut ctx, c),
         Command::Shift(c) => shifts::shift(&mut ctx, c),

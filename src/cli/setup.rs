@@ -50,8 +50,13 @@ pub fn init(ctx: &mut Context, a: &InitArgs) -> Outcome {
     ))
 }
 
-pub fn demo(ctx: &mut Context, years: u32, seed: u64, force: bool) -> Outcome {
-    let plan = crate::demo::plan(years, seed, crate::clock::now());
+pub fn demo(ctx: &mut Context, years: u32, seed: u64, force: bool, dense: bool) -> Outcome {
+    let now = crate::clock::now();
+    let plan = if dense {
+        crate::demo::dense_plan(years, seed, now)
+    } else {
+        crate::demo::plan(years, seed, now)
+    };
     ctx.store.set_actor(
         plan.recipient
             .representative

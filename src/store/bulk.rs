@@ -35,7 +35,17 @@ pub struct DemoLog {
     pub assistant: usize,
     pub task: usize,
     pub note: String,
-    pub medication: Option<(String, String, String, Option<String>)>,
+    pub medication: Option<Box<DemoMedication>>,
+}
+
+/// A dose given or refused, in a demo log entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoMedication {
+    pub name: &'static str,
+    pub dose: &'static str,
+    /// `given` or `refused`.
+    pub outcome: &'static str,
+    pub reason: Option<String>,
 }
 
 /// An incident of the demo plan.
@@ -108,9 +118,11 @@ impl Store {
                     id
                 } else {
                     tx.execute(
-                        "INSERT INTO assistant (name, phone, email, police_certificate_on, confidentiality_on, contract_on, active)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
-                        params![a.name, a.phone, a.email, a.police_certificate.map(date_text), a.confidentiality.map(date_text), a.contract.map(date_text)],
+                        "INSERT INTO assistant (name, phone, email, police_certificate_on, confidentiality_on, contract_on, active,
+                         start_date, end_date, employment_percent)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                        params![a.name, a.phone, a.email, a.police_certificate.map(date_text), a.confidentiality.map(date_text), a.contract.map(date_text), a.active,
+                            a.start_date.map(date_text), a.end_date.map(date_text), a.employment_percent],
                     )?;
                     tx.last_insert_rowid()
                 };
@@ -197,11 +209,11 @@ let mut competence_ids = Vec::new();
                     task_ids[l.task],
                     datetime_text(l.at),
                     l.note,
-                    m.map(|m| &m.0),
-                    m.map(|m| &m.1),
+                    m.map(|m| m.name),
+                    m.map(|m| m.dose),
                     m.map(|_| datetime_text(l.at)),
-                    m.map(|m| &m.2),
-                    m.and_then(|m| m.3.as_ref()),
+                    m.map(|m| m.outcome),
+                    m.and_then(|m| m.reason.as_ref()),
                 ])?;
             }
             for i in &plan.incidents {

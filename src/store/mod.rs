@@ -33,7 +33,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use allocations::NewAllocation;
 pub use assistants::AssistantImport;
-pub use bulk::{DemoIncident, DemoLog, DemoPlan, DemoRoutine, DemoShift};
+pub use bulk::{DemoIncident, DemoLog, DemoMedication, DemoPlan, DemoRoutine, DemoShift};
 pub use import::ImportOutcome;
 pub use migrate::SCHEMA_VERSION;
 pub use recipients::NewRecipient;

@@ -6,7 +6,7 @@
 //! The plan is pure data built from a seed; `Store::load_demo` writes it in
 //! one transaction.
 
-use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::allocation::{FlexPeriod, KindFactors};
 use crate::domain::log::Category as TaskCategory;
@@ -14,7 +14,9 @@ use crate::domain::people::{Assistant, Representative};
 use crate::domain::shift::{ShiftKind, ShiftStatus};
 use crate::store::{NewAllocation, NewRecipient};
 
-pub use crate::store::{DemoIncident, DemoLog, DemoPlan, DemoRoutine, DemoShift};
+pub use crate::store::{DemoIncident, DemoLog, DemoMedication, DemoPlan, DemoRoutine, DemoShift};
+
+pub mod dense;
 
 /// A small deterministic generator (SplitMix64), so a seed gives the same data everywhere.
 struct Rng(u64);
@@ -68,13 +70,27 @@ const ROTA: [(u8, i64, u32, i64, ShiftKind); 17] = [
 /// Assistants who may be given shifts (the last one is not ready yet).
 const READY: usize = 6;
 
+/// The first Monday and the last day of a demo of `years` up to `now`,
+/// four weeks ahead included.
+fn span(years: u32, now: NaiveDateTime) -> (NaiveDate, NaiveDate) {
+    let today = now.date();
+    let first = today - Duration::days(i64::from(years) * 365);
+    let first_monday = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+    (first_monday, today + Duration::days(28))
+}
+
+/// The dense demo (see [`dense`]) for `years` of history ending at `now`.
+pub fn dense_plan(years: u32, seed: u64, now: NaiveDateTime) -> DemoPlan {
+    let mut plan = plan(years, seed, now);
+    dense::fill(&mut plan, &mut Rng(seed), now, span(years, now));
+    plan
+}
+
 /// Builds the demo plan for `years` of history ending at `now`.
 pub fn plan(years: u32, seed: u64, now: NaiveDateTime) -> DemoPlan {
     let mut rng = Rng(seed);
     let today = now.date();
-    let first = today - Duration::days(i64::from(years) * 365);
-    let first_monday = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
-    let last = today + Duration::days(28);
+    let (first_monday, last) = span(years, now);
 
     let mut allocation = NewAllocation::new(40 * 60, first_monday);
     allocation.received_on = Some(first_monday - Duration::days(20));
@@ -271,23 +287,14 @@ fn add_logs(logs: &mut Vec<DemoLog>, rng: &mut Rng, shift: &DemoShift, by: usize
             .and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN))
     };
     let medication = |planned: &str, rng: &mut Rng| {
-        if rng.chance(3) {
-            (
-                "Levetiracetam".to_owned(),
-                "500 mg".to_owned(),
-                "refused".to_owned(),
-                Some(format!(
-                    "Ville ikke ta den kl. {planned}; ny runde 30 min senere"
-                )),
-            )
-        } else {
-            (
-                "Levetiracetam".to_owned(),
-                "500 mg".to_owned(),
-                "given".to_owned(),
-                None,
-            )
-        }
+        let refused = rng.chance(3);
+        Box::new(DemoMedication {
+            name: "Levetiracetam",
+            dose: "500 mg",
+            outcome: if refused { "refused" } else { "given" },
+            reason: refused
+                .then(|| format!("Ville ikke ta den kl. {planned}; ny runde 30 min senere")),
+        })
     };
     match shift.start.time().format("%H").to_string().as_str() {
         "08" => {
@@ -384,5 +391,40 @@ mod tests {
                 .iter()
                 .all(|s| s.assistant.is_none_or(|a| a < READY))
         );
+    }
+
+    #[test]
+    fn the_dense_plan_has_fourteen_shifts_a_day_and_twenty_assistants_who_never_overlap() {
+        let p = dense_plan(2, 3, now());
+        assert_eq!(p.assistants.len(), dense::ASSISTANTS);
+        let (first, last) = span(2, now());
+        let days = (last - first).num_days() as usize + 1;
+        assert_eq!(p.shifts.len(), days * 14);
+        // Everyone comes or goes: half of them start after the first day.
+        let late = p
+            .assistants
+            .iter()
+            .filter(|a| a.start_date.is_some_and(|d| d > first))
+            .count();
+        assert_eq!(late, dense::ASSISTANTS / 2);
+        let mut by_assistant: std::collections::BTreeMap<usize, Vec<&DemoShift>> =
+            std::collections::BTreeMap::new();
+        for s in &p.shifts {
+            let who = s.assistant.unwrap();
+            let a = &p.assistants[who];
+            assert!(a.start_date.is_none_or(|d| d <= s.start.date()), "{s:?}");
+            assert!(a.end_date.is_none_or(|d| s.start.date() <= d), "{s:?}");
+            by_assistant.entry(who).or_default().push(s);
+        }
+        for shifts in by_assistant.values_mut() {
+            shifts.sort_by_key(|s| s.start);
+            for pair in shifts.windows(2) {
+                assert!(pair[0].end <= pair[1].start, "{pair:?}");
+            }
+        }
+        // About 75 log entries a worked day.
+        let worked_days = (now().date() - first).num_days() as usize;
+        let per_day = p.logs.len() / worked_days;
+        assert!((60..=90).contains(&per_day), "{per_day}");
     }
 }
