@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_routines.sql"),
     include_str!("migrations/005_people_at_the_keyboard.sql"),
     include_str!("migrations/006_month_end.sql"),
+    include_str!("migrations/007_indexes_for_ten_years.sql"),
 ];
 
 /// The schema version this binary writes.

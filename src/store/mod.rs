@@ -248,6 +248,39 @@ impl Store {
         Ok(value)
     }
 
+    /// Records every statement run from now on, with its bound values and
+    /// how long it took, for the tests and benchmarks of the query paths.
+    #[doc(hidden)]
+    pub fn trace_statements(
+        &mut self,
+    ) -> std::sync::Arc<std::sync::Mutex<Vec<(String, Duration)>>> {
+        use rusqlite::trace::{TraceEvent, TraceEventCodes};
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = std::sync::Arc::clone(&seen);
+        let _ = self.conn.trace_v2(
+            TraceEventCodes::SQLITE_TRACE_PROFILE,
+            Some(move |event: TraceEvent<'_>| {
+                if let TraceEvent::Profile(stmt, took) = event {
+                    let sql = stmt
+                        .expanded_sql()
+                        .unwrap_or_else(|| stmt.sql().into_owned());
+                    if let Ok(mut seen) = sink.lock() {
+                        seen.push((sql, took));
+                    }
+                }
+            }),
+        );
+        seen
+    }
+
+    /// The query plan SQLite chooses for `sql`, one step a line.
+    #[doc(hidden)]
+    pub fn query_plan(&self, sql: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(3))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Sets a pragma, for checks and tests (say, `query_only` to see how a
     /// read-only file is handled).
     pub fn set_pragma(&self, name: &str, value: i64) -> Result<()> {
