@@ -55,14 +55,32 @@ pub struct Request {
     pub month: Month,
 }
 
-/// Makes an export: a file name to suggest and the text. The error is a
-/// message in the user's language, for the form.
+/// What an export writes: text made already, or the whole database,
+/// written a row at a time when the file is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    Text(String),
+    Everything,
+}
+
+/// Writes `content` to `path` atomically, readable by the owner only.
+pub fn write(store: &Store, path: &Path, content: &Content) -> std::io::Result<()> {
+    match content {
+        Content::Text(text) => crate::files::write_private(path, text.as_bytes()),
+        Content::Everything => crate::files::write_private_with(path, |out| {
+            store.export_to(out).map_err(std::io::Error::other)
+        }),
+    }
+}
+
+/// Makes an export: a file name to suggest and what to write. The error is
+/// a message in the user's language, for the form.
 pub fn make(
     store: &mut Store,
     recipient: &Recipient,
     lang: Lang,
     req: &Request,
-) -> std::result::Result<(String, String), String> {
+) -> std::result::Result<(String, Content), String> {
     let s = lang.strings();
     let fail = |e: StoreError| e.to_string();
     let names = store.assistant_names().map_err(fail)?;
@@ -78,7 +96,7 @@ pub fn make(
         crate::timesheet::build(store, recipient, id, month, None).map_err(fail)
     };
     let delimiter = if lang == Lang::Nb { ';' } else { ',' };
-    Ok(match req.kind {
+    let (name, text) = match req.kind {
         ExportKind::TimesheetCsv => (
             format!("timesheet-{who}-{month}.csv"),
             crate::timesheet::csv::write(&sheet(store)?, delimiter)?,
@@ -117,11 +135,14 @@ pub fn make(
             format!("shifts-{who}-{month}.ics"),
             calendar(store, recipient, month.days(), req.assistant, false, lang).map_err(fail)?,
         ),
-        ExportKind::Everything => (
-            format!("bpa-export-{}.json", crate::clock::today()),
-            everything(store).map_err(fail)?,
-        ),
-    })
+        ExportKind::Everything => {
+            return Ok((
+                format!("bpa-export-{}.json", crate::clock::today()),
+                Content::Everything,
+            ));
+        }
+    };
+    Ok((name, Content::Text(text)))
 }
 
 /// Now in UTC, through the one clock.
@@ -161,16 +182,6 @@ pub fn calendar(
         })
         .collect();
     Ok(calendar::build(&events, &token, stamp()?, lang))
-}
-
-/// Every table as one JSON document (`docs/export-format.md`).
-///
-/// Lossless rather than cleaned: a restore must give back the very same
-/// data, and the audit log's hashes cover the text. It is still escaped so
-/// that nothing in it acts on a terminal.
-pub fn everything(store: &Store) -> Result<String> {
-    let doc = store.export_document()?;
-    crate::text::json_lossless(&doc).map_err(StoreError::Invalid)
 }
 
 /// Refuses to write an export over the database `db` or its journal files.

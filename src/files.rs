@@ -12,6 +12,15 @@ use std::path::{Path, PathBuf};
 /// A link at `path` is replaced, never followed. On any error the target is
 /// left as it was and the temporary file is removed.
 pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_private_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_private`] for text written a piece at a time by `fill`, so a
+/// large export is never held in memory whole.
+pub fn write_private_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -35,10 +44,11 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let mut file = options.open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
+        let mut out = io::BufWriter::new(options.open(&temp)?);
+        fill(&mut out)?;
+        let written = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        written.sync_all()?;
+        drop(written);
         fs::rename(&temp, path)?;
         // Make the rename itself durable.
         if let Ok(d) = fs::File::open(&dir) {

@@ -203,7 +203,15 @@ pub fn json_text<T: serde::Serialize>(value: &T) -> Result<String, String> {
 /// in the file acts on a terminal, and a JSON reader gets the text back.
 pub fn json_lossless<T: serde::Serialize>(value: &T) -> Result<String, String> {
     let pretty = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
-    let mut out = String::with_capacity(pretty.len() + 1);
+    let mut out = lossless(&pretty);
+    out.push('\n');
+    Ok(out)
+}
+
+/// Pretty JSON text with every character that could act on a terminal
+/// written as a `\uXXXX` escape (see [`json_lossless`]).
+pub fn lossless(pretty: &str) -> String {
+    let mut out = String::with_capacity(pretty.len());
     for c in pretty.chars() {
         // A raw line break is the layout: serde_json escapes those in strings.
         if needs_replacing(c) && c != '\n' {
@@ -212,8 +220,7 @@ pub fn json_lossless<T: serde::Serialize>(value: &T) -> Result<String, String> {
             out.push(c);
         }
     }
-    out.push('\n');
-    Ok(out)
+    out
 }
 
 /// Display width of cleaned text.

@@ -85,7 +85,7 @@ pub enum ConfirmKind {
     /// Reopen an approved month.
     Unapprove(AssistantId, crate::domain::time::Month),
     /// Write a made export over the file that is there.
-    OverwriteExport(std::path::PathBuf, String),
+    OverwriteExport(std::path::PathBuf, crate::exports::Content),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -400,8 +400,8 @@ impl App {
             (Action::Yes, ConfirmKind::Approve(who, month)) => {
                 self.set_approval(true, who, month, store)
             }
-            (Action::Yes, ConfirmKind::OverwriteExport(path, text)) => {
-                self.write_export(&path, &text)
+            (Action::Yes, ConfirmKind::OverwriteExport(path, content)) => {
+                self.write_export(&path, &content, store)
             }
             (Action::Yes, ConfirmKind::Unapprove(who, month)) => {
                 self.set_approval(false, who, month, store)

@@ -324,7 +324,7 @@ impl App {
         };
         let target = form.value(FieldId::File).to_owned();
         let made = crate::exports::make(store, &recipient, lang, &request);
-        let (name, text) = match made {
+        let (name, content) = match made {
             Ok(x) => x,
             Err(message) => {
                 form.fail(None, message);
@@ -345,18 +345,23 @@ impl App {
                 question: s
                     .export_overwrite
                     .replace("{}", &crate::text::clean(&shown)),
-                kind: ConfirmKind::OverwriteExport(path, text),
+                kind: ConfirmKind::OverwriteExport(path, content),
             });
             return;
         }
-        self.write_export(&path, &text);
+        self.write_export(&path, &content, store);
     }
 
     /// Writes a made export, closing the form, or says in the form why not.
-    pub(super) fn write_export(&mut self, path: &std::path::Path, text: &str) {
+    pub(super) fn write_export(
+        &mut self,
+        path: &std::path::Path,
+        content: &crate::exports::Content,
+        store: &Store,
+    ) {
         let s = self.lang.strings();
         let shown = crate::text::clean(&path.display().to_string()).into_owned();
-        match crate::files::write_private(path, text.as_bytes()) {
+        match crate::exports::write(store, path, content) {
             Ok(()) => {
                 self.form = None;
                 self.inform(s.written_to.replace("{}", &shown));

@@ -2,25 +2,22 @@
 
 use std::path::Path;
 
-use super::output::{emit, emit_to};
+use super::output::{emit, emit_content_to};
 use super::{Context, Failure, Outcome};
 use crate::text;
 
 /// `bpa export json`: every table of the database as one document
 /// (`docs/export-format.md`).
 pub fn export(ctx: &mut Context, output: Option<&Path>) -> Outcome {
-    let out = crate::exports::everything(&ctx.store)?;
-    emit_to(ctx, output, &out)
+    emit_content_to(ctx, output, &crate::exports::Content::Everything)
 }
 
 /// `bpa import json FILE`: restores an export into an empty database.
 pub fn import_json(ctx: &mut Context, file: &Path) -> Outcome {
     let shown = text::clean(&file.display().to_string()).into_owned();
-    let bytes =
-        std::fs::read(file).map_err(|e| Failure::User(format!("cannot read {shown}: {e}")))?;
-    let doc: serde_json::Value = serde_json::from_slice(&bytes)
-        .map_err(|e| Failure::User(format!("{shown} is not a JSON document: {e}")))?;
-    let done = ctx.store.import_document(&doc)?;
+    let opened = std::fs::File::open(file)
+        .map_err(|e| Failure::User(format!("cannot read {shown}: {e}")))?;
+    let done = ctx.store.import_from(opened)?;
     emit(&format!(
         "{}\n",
         ctx.lang

@@ -26,14 +26,35 @@ pub fn emit_to(
     path: Option<&std::path::Path>,
     s: &str,
 ) -> Result<(), Failure> {
+    emit_content_to(ctx, path, &crate::exports::Content::Text(s.to_owned()))
+}
+
+/// [`emit_to`] for text made as it is written (the whole database).
+pub fn emit_content_to(
+    ctx: &super::Context,
+    path: Option<&std::path::Path>,
+    content: &crate::exports::Content,
+) -> Result<(), Failure> {
+    use crate::exports::Content;
     let lang = ctx.lang;
-    match path {
-        None => emit(s),
-        Some(p) => {
+    match (path, content) {
+        (None, Content::Text(s)) => emit(s),
+        (None, Content::Everything) => {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            match ctx.store.export_to(&mut out) {
+                Err(crate::store::StoreError::Write(e))
+                    if e.kind() == io::ErrorKind::BrokenPipe =>
+                {
+                    Ok(())
+                }
+                other => other.map_err(Failure::from),
+            }
+        }
+        (Some(p), _) => {
             if let Some(db) = ctx.store.path() {
                 crate::exports::refuse_database(p, db).map_err(Failure::User)?;
             }
-            crate::files::write_private(p, s.as_bytes())
+            crate::exports::write(&ctx.store, p, content)
                 .map_err(|e| Failure::System(format!("cannot write {}: {e}", p.display())))?;
             let shown = p.display().to_string();
             eprintln!(

@@ -95,6 +95,8 @@ pub enum StoreError {
     Entry(crate::domain::log::EntryError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("cannot write: {0}")]
+    Write(#[from] std::io::Error),
 }
 
 impl StoreError {
