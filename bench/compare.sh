@@ -39,10 +39,11 @@ echo "== data"
 "$bpa" shift list --from 2016-01-01 --to 2026-12-31 --format csv >"$work/shifts.csv"
 echo "$(($(wc -l <"$work/shifts.csv") - 1)) shifts, the same for each program"
 
-# Each shift as start day, start, end day, end, assistant (a shift that
-# ends at or before its start time ends the next day).
-tail -n +2 "$work/shifts.csv" | sort -t, -k2,2 -k3,3 | awk -F, '
+# Each shift as start day, start, end day, end, assistant, at its planned
+# times (a shift that ends at or before its start time ends the next day).
+tail -n +2 "$work/shifts.csv" | sort -t, -k2,2 -k5,5 | awk -F, '
     {
+        $3 = $5; $4 = $6
         end_day = $2
         if ($4 <= $3) {
             if (!($2 in next_day)) {
@@ -98,11 +99,18 @@ echo "ratio: $(ratio "$(mean "$work/screen.json" 0)" "$(mean "$work/screen.json"
 
 echo
 echo "== peak memory (target < 40 MB each)"
-for args in "report week 2026-W48" "report month 2026-11" "check --from 2025-11-27 --to 2026-11-26" \
-    "export timesheet --assistant Jonas\ Dahl --month 2026-11" "export json" "shift list --from 2026-01-01 --to 2026-12-31"; do
-    eval "set -- $args"
-    /usr/bin/time -f "%M KB  bpa $args" "$bpa" "$@" >/dev/null || true
-done
+peak() { /usr/bin/time -f "%M KB  bpa $*" "$bpa" "$@" >/dev/null || true; }
+peak report week 2026-W48
+peak report month 2026-11
+peak check --from 2025-11-27 --to 2026-11-26
+peak export timesheet --assistant "Jonas Dahl" --month 2026-11
+peak shift list --from 2016-01-01 --to 2026-12-31
+peak export json -o "$work/all.json"
+peak --db "$work/restored.db" import json "$work/all.json"
+awk -F, 'BEGIN { print "date,start,end,assistant" } { print $1 "," $2 "," $4 "," $5 }' \
+    "$work/intervals.csv" >"$work/import.csv"
+"$bpa" --db "$work/imported.db" --recipient Ola init >/dev/null
+peak --db "$work/imported.db" import shifts "$work/import.csv"
 tmux new-session -d -s bpa-memory -x 80 -y 24 "/usr/bin/time -o $work/tui.mem -f %M $bpa"
 sleep 2
 pid=$(pgrep -n -x bpa)

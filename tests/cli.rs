@@ -1285,3 +1285,17 @@ fn version_alone_answers_as_the_full_command_line_would() {
     // With anything else on the line, the command line itself answers.
     assert_eq!(run(&["--lang", "en", "--version"]), clap);
 }
+
+#[test]
+fn a_file_with_many_bad_lines_lists_fifty_and_counts_the_rest() {
+    let db = initialised();
+    let mut csv = String::from("date,start,end,assistant\n");
+    for _ in 0..60 {
+        csv += "2026-13-01,08:00,16:00,Kari\n";
+    }
+    let file = db.write("bad.csv", &csv);
+    let err = db.fails(&["import", "shifts", &file], 1);
+    assert!(err.contains("line 51:"), "{err}");
+    assert!(!err.contains("line 52:"), "{err}");
+    assert!(err.contains("and 10 more"), "{err}");
+}

@@ -98,8 +98,12 @@ pub fn import(ctx: &mut Context, command: ImportCommand) -> Outcome {
             "{}: nothing was imported; fix these lines and try again:\n",
             file.display()
         );
-        for (line, reason) in errors {
+        let more = errors.len().saturating_sub(LINES_SHOWN);
+        for (line, reason) in errors.into_iter().take(LINES_SHOWN) {
             msg += &format!("  line {line}: {}\n", crate::text::clean(&reason));
+        }
+        if more > 0 {
+            msg += &format!("  and {more} more\n");
         }
         Failure::User(msg.trim_end().to_owned())
     };
@@ -129,6 +133,9 @@ pub fn import(ctx: &mut Context, command: ImportCommand) -> Outcome {
     }
     emit(&format!("{msg}.\n"))
 }
+
+/// How many refused lines an import lists before it says how many more.
+const LINES_SHOWN: usize = 50;
 
 /// How many new names an import lists before it says how many more.
 const NAMES_SHOWN: usize = 10;

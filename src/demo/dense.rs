@@ -98,7 +98,7 @@ pub(super) fn fill(
             } else {
                 2 * place + 1
             };
-            for (hour, hours, kind) in *duty {
+            for (n, (hour, hours, kind)) in duty.iter().enumerate() {
                 let start =
                     day.and_time(NaiveTime::from_hms_opt(*hour, 0, 0).unwrap_or(NaiveTime::MIN));
                 let end = start + Duration::hours(*hours);
@@ -115,7 +115,9 @@ pub(super) fn fill(
                     shift.status = ShiftStatus::Worked;
                     if rng.chance(2) {
                         shift.status = ShiftStatus::Cancelled;
-                    } else if rng.chance(5) {
+                    } else if n + 1 == duty.len() && rng.chance(5) {
+                        // Only a duty's last shift runs late: the next one is
+                        // the same assistant's.
                         shift.actual_end = Some(end + Duration::minutes(15));
                     }
                 }
