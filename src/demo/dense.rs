@@ -145,7 +145,8 @@ fn add_logs(logs: &mut Vec<DemoLog>, rng: &mut Rng, shift: &DemoShift, by: usize
             8 | 14 | 20 if at.minute() < 30 => (5, true),
             7 | 21 => (0, false),
             10 | 15 => (2 + usize::from(at.day().is_multiple_of(2)), false),
-            9 | 16 | 22 => (6, false),
+            // Turning in bed at night, and lifts during the day.
+            0..=5 | 9 | 16 | 22 | 23 => (6, false),
             11 | 13 => (4, false),
             18 => (7, false),
             // Meals at 12 and 17, and a drink or a snack the rest of the day.

@@ -126,7 +126,7 @@ impl Store {
         // Whether an assistant's month is approved, asked once each.
         let mut locks: HashMap<(i64, i32, u32), Option<String>> = HashMap::new();
         for (i, row) in batch.rows().iter().enumerate() {
-            if i % 1024 == 0 {
+            if i > 0 && i % 1024 == 0 {
                 progress(i);
             }
             if repeated[i] {
