@@ -164,11 +164,14 @@ pub fn pad(text: &str, width: usize) -> String {
 }
 
 /// CSV text with a header; every cell made safe for spreadsheets.
-pub fn csv_text(header: &[&str], rows: &[Vec<String>]) -> Result<String, String> {
+pub fn csv_text<R: AsRef<[String]>>(
+    header: &[&str],
+    rows: impl IntoIterator<Item = R>,
+) -> Result<String, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header).map_err(|e| e.to_string())?;
     for row in rows {
-        w.write_record(row.iter().map(|c| csv_cell(c)))
+        w.write_record(row.as_ref().iter().map(|c| csv_cell(c)))
             .map_err(|e| e.to_string())?;
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
@@ -194,6 +197,30 @@ pub fn json_text<T: serde::Serialize>(value: &T) -> Result<String, String> {
     let mut s = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
     s.push('\n');
     Ok(s)
+}
+
+/// [`json_text`] of a list whose items come one at a time, written to
+/// `out` as they come: the same text, without the whole list in memory.
+pub fn json_list_to<T: serde::Serialize>(
+    out: &mut dyn std::io::Write,
+    items: impl IntoIterator<Item = T>,
+) -> std::io::Result<()> {
+    let mut first = true;
+    out.write_all(b"[")?;
+    for item in items {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        first = false;
+        let one = json_text(&item).map_err(std::io::Error::other)?;
+        for (n, line) in one.trim_end_matches('\n').lines().enumerate() {
+            if n > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(b"  ")?;
+            out.write_all(line.as_bytes())?;
+        }
+    }
+    out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
+    out.flush()
 }
 
 /// Pretty JSON that keeps every string exactly, for a document that must
@@ -270,6 +297,31 @@ pub fn table(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_written_item_by_item_is_the_list_written_whole() {
+        #[derive(serde::Serialize)]
+        struct Row {
+            id: i64,
+            name: String,
+            periods: Vec<(i64, String)>,
+            empty: Vec<i64>,
+            none: Option<String>,
+        }
+        let make = |n: i64| Row {
+            id: n,
+            name: format!("Kari\u{1b}[31m «{n}»\n"),
+            periods: (0..n).map(|i| (i, format!("p{i}"))).collect(),
+            empty: Vec::new(),
+            none: None,
+        };
+        for count in [0, 1, 3] {
+            let whole = json_text(&(0..count).map(make).collect::<Vec<_>>()).unwrap();
+            let mut streamed = Vec::new();
+            json_list_to(&mut streamed, (0..count).map(make)).unwrap();
+            assert_eq!(String::from_utf8(streamed).unwrap(), whole, "{count} items");
+        }
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -68,6 +68,16 @@ pub fn emit_content_to(
     }
 }
 
+/// Pretty JSON of a list made an item at a time, written to stdout as it
+/// is made (see [`text::json_list_to`]).
+pub fn emit_json_list<T: Serialize>(items: impl IntoIterator<Item = T>) -> Result<(), Failure> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match text::json_list_to(&mut out, items) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(Failure::from),
+    }
+}
+
 /// CSV text with a header; every cell made safe for spreadsheets.
 pub fn csv(header: &[&str], rows: &[Vec<String>]) -> Result<String, Failure> {
     text::csv_text(header, rows).map_err(Failure::System)

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::args::Format;
-use super::output::{csv, emit, json, table};
+use super::output::{emit, emit_json_list, table};
 use super::{Context, Failure, Outcome, date_arg, lookup};
 use crate::domain::shift::{ActivePeriod, Shift};
 use crate::domain::time::{DayRange, Week, elapsed_minutes};
@@ -120,44 +120,57 @@ pub fn list(
         .into_iter()
         .filter(|s| who.is_none() || s.assistant == who)
         .collect();
-    let rows = shifts
-        .iter()
-        .map(|s| row(s, s.assistant.and_then(|a| names.get(&a).cloned())))
-        .collect::<Result<Vec<_>, Failure>>()?;
+    let row_of = |s: &Shift| row(s, s.assistant.and_then(|a| names.get(&a).cloned()));
+    let rows = || {
+        shifts
+            .iter()
+            .map(row_of)
+            .collect::<Result<Vec<_>, Failure>>()
+    };
     match format {
-        Format::Json => emit(&json(&rows)?),
-        Format::Csv => emit(&csv_text(&rows, &shifts)?),
-        Format::Text => emit(&text(ctx, &rows, &shifts, first, last)),
+        // A row at a time: ten years of shifts are not held three times over.
+        Format::Csv => emit(&csv_text(&shifts, row_of)?),
+        Format::Json => {
+            let mut failure = None;
+            emit_json_list(
+                shifts
+                    .iter()
+                    .map_while(|s| row_of(s).map_err(|e| failure = Some(e)).ok()),
+            )?;
+            failure.map_or(Ok(()), Err)
+        }
+        Format::Text => emit(&text(ctx, &rows()?, &shifts, first, last)),
     }
 }
 
-fn csv_text(rows: &[ShiftRow], shifts: &[Shift]) -> Result<String, Failure> {
+fn csv_text(
+    shifts: &[Shift],
+    row_of: impl Fn(&Shift) -> Result<ShiftRow, Failure>,
+) -> Result<String, Failure> {
     let hm = |at: NaiveDateTime| at.format("%H:%M").to_string();
-    let table: Vec<Vec<String>> = rows
-        .iter()
-        .zip(shifts)
-        .map(|(r, s)| {
-            let (start, end) = s.counted_times();
-            vec![
-                r.id.to_string(),
-                r.date.clone(),
-                hm(start),
-                hm(end),
-                hm(s.start),
-                hm(s.end),
-                r.actual_times.to_string(),
-                r.assistant.clone().unwrap_or_default(),
-                r.open_shift.to_string(),
-                r.kind.to_owned(),
-                r.status.to_owned(),
-                r.minutes.to_string(),
-                r.active_minutes.to_string(),
-                periods_text(&s.active),
-                r.note.clone(),
-            ]
-        })
-        .collect();
-    csv(
+    let mut failure = None;
+    let table = shifts.iter().map_while(|s| {
+        let r = row_of(s).map_err(|e| failure = Some(e)).ok()?;
+        let (start, end) = s.counted_times();
+        Some(vec![
+            r.id.to_string(),
+            r.date.clone(),
+            hm(start),
+            hm(end),
+            hm(s.start),
+            hm(s.end),
+            r.actual_times.to_string(),
+            r.assistant.clone().unwrap_or_default(),
+            r.open_shift.to_string(),
+            r.kind.to_owned(),
+            r.status.to_owned(),
+            r.minutes.to_string(),
+            r.active_minutes.to_string(),
+            periods_text(&s.active),
+            r.note,
+        ])
+    });
+    let text = crate::text::csv_text(
         &[
             "id",
             "date",
@@ -175,8 +188,13 @@ fn csv_text(rows: &[ShiftRow], shifts: &[Shift]) -> Result<String, Failure> {
             "active_periods",
             "note",
         ],
-        &table,
+        table,
     )
+    .map_err(Failure::System)?;
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(text),
+    }
 }
 
 fn text(
