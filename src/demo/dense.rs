@@ -3,7 +3,7 @@
 //! day, and 20 assistants coming and going over the years. Ten years give
 //! about 51 000 shifts and 270 000 log entries.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 
 use super::{DemoLog, DemoMedication, DemoPlan, DemoShift, Rng};
 use crate::domain::people::Assistant;
@@ -99,18 +99,8 @@ pub(super) fn fill(
                 2 * place + 1
             };
             for (n, (hour, hours, kind)) in duty.iter().enumerate() {
-                let start =
-                    day.and_time(NaiveTime::from_hms_opt(*hour, 0, 0).unwrap_or(NaiveTime::MIN));
-                let end = start + Duration::hours(*hours);
-                let mut shift = DemoShift {
-                    assistant: Some(who),
-                    start,
-                    end,
-                    actual_end: None,
-                    kind: *kind,
-                    status: ShiftStatus::Planned,
-                    substitute: None,
-                };
+                let mut shift = super::planned(who, day, *hour, *hours, *kind);
+                let end = shift.end;
                 if end <= now {
                     shift.status = ShiftStatus::Worked;
                     if rng.chance(2) {

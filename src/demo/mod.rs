@@ -164,23 +164,13 @@ pub fn plan(years: u32, seed: u64, now: NaiveDateTime) -> DemoPlan {
                 continue;
             }
             let day = monday + Duration::days(*weekday);
-            let start =
-                day.and_time(NaiveTime::from_hms_opt(*hour, 0, 0).unwrap_or(NaiveTime::MIN));
-            let end = start + Duration::hours(*hours);
             if day < first_monday || day > last {
                 continue;
             }
             let who = (slot + week_index) % READY;
+            let mut shift = planned(who, day, *hour, *hours, *kind);
+            let end = shift.end;
             let past = end <= now;
-            let mut shift = DemoShift {
-                assistant: Some(who),
-                start,
-                end,
-                actual_end: None,
-                kind: *kind,
-                status: ShiftStatus::Planned,
-                substitute: None,
-            };
             if past {
                 shift.status = ShiftStatus::Worked;
                 if rng.chance(3) {
@@ -252,6 +242,20 @@ pub fn plan(years: u32, seed: u64, now: NaiveDateTime) -> DemoPlan {
         shifts,
         logs,
         incidents,
+    }
+}
+
+/// A planned shift of `who` on `day` from `hour`:00, `hours` long.
+fn planned(who: usize, day: NaiveDate, hour: u32, hours: i64, kind: ShiftKind) -> DemoShift {
+    let start = day.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or(NaiveTime::MIN));
+    DemoShift {
+        assistant: Some(who),
+        start,
+        end: start + Duration::hours(hours),
+        actual_end: None,
+        kind,
+        status: ShiftStatus::Planned,
+        substitute: None,
     }
 }
 

@@ -221,29 +221,8 @@ fn known_names(tx: &rusqlite::Connection) -> Result<HashMap<String, AssistantId>
 mod tests {
     use super::*;
     use crate::domain::shift::ShiftKind;
-    use crate::store::NewRecipient;
-    use chrono::{NaiveDate, NaiveDateTime};
-
-    fn at(d: u32, h: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, d)
-            .unwrap()
-            .and_hms_opt(h, 0, 0)
-            .unwrap()
-    }
-
-    fn setup() -> (Store, RecipientId) {
-        let mut s = Store::open_in_memory().unwrap();
-        let id = s
-            .create_recipient(
-                &NewRecipient {
-                    name: "Ola".into(),
-                    representative: None,
-                },
-                None,
-            )
-            .unwrap();
-        (s, id)
-    }
+    use crate::store::test_support::{nov as at, ola};
+    use chrono::NaiveDateTime;
 
     /// Lines from 2, each `(who, start, end)`.
     fn batch(rows: &[(&str, NaiveDateTime, NaiveDateTime)]) -> ShiftBatch {
@@ -264,7 +243,7 @@ mod tests {
 
     #[test]
     fn an_import_is_all_or_nothing_and_never_twice() {
-        let (mut s, r) = setup();
+        let (mut s, r) = ola();
         let rows = batch(&[
             ("Kari", at(23, 8), at(23, 16)),
             ("Per", at(23, 16), at(23, 22)),
@@ -298,7 +277,7 @@ mod tests {
 
     #[test]
     fn lines_that_overlap_each_other_are_refused_before_the_database_is_touched() {
-        let (mut s, r) = setup();
+        let (mut s, r) = ola();
         let rows = batch(&[
             ("Kari", at(23, 8), at(23, 16)),
             ("Kari", at(23, 15), at(23, 17)),
@@ -312,7 +291,7 @@ mod tests {
 
     #[test]
     fn every_shift_has_its_own_audit_entry_and_the_chain_holds() {
-        let (mut s, r) = setup();
+        let (mut s, r) = ola();
         let before = s.audit_len().unwrap();
         let rows: Vec<_> = (1..=20).map(|d| ("Kari", at(d, 8), at(d, 12))).collect();
         import(&mut s, r, &batch(&rows)).unwrap();
@@ -324,7 +303,7 @@ mod tests {
 
     #[test]
     fn a_locked_month_refuses_its_lines() {
-        let (mut s, r) = setup();
+        let (mut s, r) = ola();
         import(&mut s, r, &batch(&[("Kari", at(2, 8), at(2, 12))])).unwrap();
         let kari = s.assistant_id("Kari").unwrap().unwrap();
         s.approve_month(

@@ -299,15 +299,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::domain::people::Assistant;
-    use crate::store::NewRecipient;
-    use chrono::NaiveDate;
-
-    fn at(d: u32, h: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, d)
-            .unwrap()
-            .and_hms_opt(h, 0, 0)
-            .unwrap()
-    }
+    use crate::store::test_support::{nov as at, ola};
 
     fn row(line: usize, who: &str, start: NaiveDateTime, end: NaiveDateTime) -> NewShift {
         NewShift {
@@ -323,23 +315,9 @@ mod tests {
         }
     }
 
-    fn setup() -> (Store, RecipientId) {
-        let mut s = Store::open_in_memory().unwrap();
-        let id = s
-            .create_recipient(
-                &NewRecipient {
-                    name: "Ola".into(),
-                    representative: None,
-                },
-                None,
-            )
-            .unwrap();
-        (s, id)
-    }
-
     #[test]
     fn shifts_of_a_range_include_those_reaching_into_it() {
-        let (mut s, r) = setup();
+        let (mut s, r) = ola();
         s.add_assistant(&Assistant {
             name: "Kari".into(),
             active: true,
@@ -359,7 +337,7 @@ mod tests {
 
     #[test]
     fn the_overlap_check_reads_a_bounded_range_of_the_index() {
-        let (s, _) = setup();
+        let (s, _) = ola();
         let plan: Vec<String> = s
             .conn
             .prepare(&format!("EXPLAIN QUERY PLAN {CLASH}"))
@@ -386,7 +364,7 @@ mod tests {
 
     #[test]
     fn the_database_refuses_an_end_before_the_start() {
-        let (s, r) = setup();
+        let (s, r) = ola();
         let err = s.conn.execute(
             "INSERT INTO shift (recipient_id, start_at, end_at) VALUES (?1, '2026-11-23T10:00', '2026-11-23T09:00')",
             [r.0],
