@@ -1299,3 +1299,29 @@ fn a_file_with_many_bad_lines_lists_fifty_and_counts_the_rest() {
     assert!(!err.contains("line 52:"), "{err}");
     assert!(err.contains("and 10 more"), "{err}");
 }
+
+#[test]
+fn a_long_import_into_a_pipe_says_only_what_it_did() {
+    let db = initialised();
+    let mut csv = String::from("date,start,end,assistant\n");
+    let first = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    for i in 0..3000 {
+        let day = first + chrono::Duration::days(i / 3);
+        let who = ["Kari", "Per", "Nora"][(i % 3) as usize];
+        csv += &format!("{day},08:00,16:00,{who}\n");
+    }
+    let file = db.write("many.csv", &csv);
+    let out = db.run(&["import", "shifts", &file]);
+    assert!(out.status.success());
+    // No progress lines: stderr is not a terminal here.
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Imported 3000 shifts; new assistants: Kari, Per, Nora.\n"
+    );
+    let again = db.ok(&["import", "shifts", &file]);
+    assert_eq!(
+        again,
+        "Imported 0 shifts; 3000 were already stored and were not imported again.\n"
+    );
+}
