@@ -152,10 +152,10 @@ impl Week {
         let text = text.trim();
         let (year, week) = text.split_once(['W', 'w'])?;
         let year = year.strip_suffix('-').unwrap_or(year);
-        if year.len() != 4 || week.is_empty() || week.len() > 2 {
+        if week.is_empty() || week.len() > 2 {
             return None;
         }
-        Self::new(year.parse().ok()?, week.parse().ok()?)
+        Self::new(parse_year(year)?, week.parse().ok()?)
     }
 }
 
@@ -221,10 +221,10 @@ impl Month {
     /// Parses `2026-11`.
     pub fn parse(text: &str) -> Option<Self> {
         let (year, month) = text.trim().split_once('-')?;
-        if year.len() != 4 || month.is_empty() || month.len() > 2 {
+        if month.is_empty() || month.len() > 2 {
             return None;
         }
-        Self::new(year.parse().ok()?, month.parse().ok()?)
+        Self::new(parse_year(year)?, month.parse().ok()?)
     }
 }
 
@@ -232,6 +232,14 @@ impl fmt::Display for Month {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}", self.year, self.month)
     }
+}
+
+/// Four digits within [`crate::domain::parse::YEARS`], as a week or month
+/// is written.
+fn parse_year(text: &str) -> Option<i32> {
+    let year = (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())??;
+    crate::domain::parse::YEARS.contains(&year).then_some(year)
 }
 
 /// Adds whole calendar months, clamping the day to the target month's length
@@ -244,6 +252,18 @@ pub fn add_months(day: NaiveDate, months: u32) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weeks_and_months_take_four_digit_years_from_1900_to_2200() {
+        assert_eq!(Month::parse("2026-11"), Month::new(2026, 11));
+        assert_eq!(Week::parse("2026-W48"), Week::new(2026, 48));
+        for text in ["+999-01", "1899-12", "2201-01", "0999-01"] {
+            assert_eq!(Month::parse(text), None, "{text}");
+        }
+        for text in ["+999-W01", "1899-W10", "2201W01"] {
+            assert_eq!(Week::parse(text), None, "{text}");
+        }
+    }
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d)

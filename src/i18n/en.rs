@@ -189,6 +189,7 @@ pub const STRINGS: Strings = Strings {
 
     err_required: "«{}» must be filled in.",
     err_date: "«{}» is not a date; write yyyy-mm-dd or dd.mm.yyyy",
+    err_year: "«{}» is outside the years bpa keeps, 1900 to 2200",
     err_time: "«{}» is not a time of day; write HH:MM",
     err_period: "«{}» is not a period; write HH:MM-HH:MM, e.g. 01:10-01:40",
     err_period_outside: "the active period {} lies outside the shift",

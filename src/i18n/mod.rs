@@ -527,6 +527,7 @@ impl Lang {
         let s = self.strings();
         let (template, value) = match e {
             ParseError::Date(v) => (s.err_date, v),
+            ParseError::Year(v) => (s.err_year, v),
             ParseError::Time(v) => (s.err_time, v),
             ParseError::Hours(v) => (s.err_hours, v),
             ParseError::Factor(v) => (s.err_factor, v),

@@ -179,6 +179,7 @@ pub const STRINGS: Strings = Strings {
 
     err_required: "«{}» må fylles ut.",
     err_date: "«{}» er ikke en dato; skriv dd.mm.åååå",
+    err_year: "«{}» er utenfor årene bpa fører, 1900 til 2200",
     err_time: "«{}» er ikke et klokkeslett; skriv TT:MM",
     err_period: "«{}» er ikke en periode; skriv TT:MM-TT:MM, for eksempel 01:10-01:40",
     err_period_outside: "den aktive perioden {} ligger utenfor vakten",

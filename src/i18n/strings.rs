@@ -160,6 +160,7 @@ pub struct Strings {
     // Validation
     pub err_required: &'static str,
     pub err_date: &'static str,
+    pub err_year: &'static str,
     pub err_time: &'static str,
     pub err_period: &'static str,
     /// An active period outside the shift: `{}` is the period.
