@@ -83,6 +83,16 @@ pub fn each_record<T>(
         .iter()
         .map(str::to_ascii_lowercase)
         .collect();
+    if let Some((_, twice)) = headers
+        .iter()
+        .enumerate()
+        .find(|(i, h)| !h.is_empty() && headers[..*i].contains(h))
+    {
+        return Err(header_error(format!(
+            "the column «{}» is named twice in the header",
+            crate::text::clean(twice)
+        )));
+    }
     columns(&headers).map_err(header_error)?;
     let mut errors = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -303,6 +313,16 @@ mod tests {
             vec![2, 3]
         );
         assert!(errors[0].reason.contains("quotes"));
+    }
+
+    #[test]
+    fn a_column_named_twice_is_refused() {
+        let errors = parse("date,start,end,assistant,Date\n", Lang::En).unwrap_err();
+        assert_eq!(errors[0].line, 1);
+        assert!(
+            errors[0].reason.contains("«date» is named twice"),
+            "{errors:?}"
+        );
     }
 
     #[test]

@@ -518,6 +518,11 @@ impl Store {
         if minutes <= 0 {
             return Err(StoreError::Invalid("how long must be more than 0".into()));
         }
+        if minutes > 24 * 60 {
+            return Err(StoreError::Invalid(
+                "an unmet need lasts at most 24 hours; write each day on its own".into(),
+            ));
+        }
         self.write(|tx, actor| {
             tx.execute(
                 "INSERT INTO unmet_need (recipient_id, at, minutes, what, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -850,6 +855,14 @@ mod tests {
         s.add_need(r, at(18), 120, "Følge til lege", "no-hours")
             .unwrap();
         assert!(s.add_need(r, at(18), 0, "x", "other").is_err());
+        assert!(
+            s.add_need(r, at(18), 24 * 60, "a whole day", "other")
+                .is_ok()
+        );
+        let long = s
+            .add_need(r, at(18), 9999 * 60 + 59, "x", "other")
+            .unwrap_err();
+        assert!(long.to_string().contains("24 hours"), "{long}");
         let app = s
             .add_application(
                 r,
