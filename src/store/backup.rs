@@ -137,7 +137,9 @@ impl Store {
             path: dest.to_owned(),
             reason,
         };
-        if dest.exists() {
+        // A link counts as there, even one to nowhere: a backup is never
+        // written through a link.
+        if std::fs::symlink_metadata(dest).is_ok() {
             return Err(StoreError::Invalid(format!(
                 "{} already exists; choose another name",
                 dest.display()
@@ -315,6 +317,27 @@ mod tests {
             .unwrap()
             .and_hms_opt(h, 0, 0)
             .unwrap()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn no_file_is_written_through_a_link_to_nowhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store_in(dir.path());
+        let target = dir.path().join("elsewhere.db");
+        let link = dir.path().join("link.db");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = s.backup_to(&link).unwrap_err();
+        assert!(err.to_string().contains("already exists"), "{err}");
+        assert!(!target.exists());
+        let err = Store::open(&link).err().unwrap();
+        assert!(err.to_string().contains("link"), "{err}");
+        assert!(!target.exists());
+        // A link to an existing database still opens it.
+        let real = dir.path().join("bpa.db");
+        let alias = dir.path().join("alias.db");
+        std::os::unix::fs::symlink(&real, &alias).unwrap();
+        assert!(Store::open(&alias).is_ok());
     }
 
     fn store_in(dir: &Path) -> Store {

@@ -343,8 +343,19 @@ fn describe_open_error(e: &rusqlite::Error) -> String {
 /// Creates the database file readable by its owner only (0600 on Unix), if it
 /// does not exist yet.
 pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
-    if path.exists() {
-        return Ok(());
+    let dangling = || {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "{} is a link to a file that does not exist; bpa does not create files through links",
+                path.display()
+            ),
+        )
+    };
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() && !path.exists() => return Err(dangling()),
+        Ok(_) => return Ok(()),
+        Err(_) => {}
     }
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -355,7 +366,14 @@ pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
     }
     match options.open(path) {
         Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        // Made meanwhile by another bpa: fine if it is a file, not a link.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            if fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+                Ok(())
+            } else {
+                Err(dangling())
+            }
+        }
         Err(e) => Err(e),
     }
 }
