@@ -62,9 +62,87 @@ pub fn write_private_with(
     result
 }
 
+/// Makes each of `files` that exists readable by its owner only (0600),
+/// and each of `folders` 0700 with every file in it 0600. Returns what had
+/// to be changed, so the user can be told. Links are left alone.
+pub fn tighten(files: &[PathBuf], folders: &[PathBuf]) -> Vec<PathBuf> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut changed = Vec::new();
+        let mut fix = |path: &Path, mode: u32| {
+            let Ok(meta) = fs::symlink_metadata(path) else {
+                return;
+            };
+            // What the group and others may do with it.
+            let others = meta.permissions().mode() & 0o077;
+            if meta.file_type().is_symlink() || others == 0 {
+                return;
+            }
+            if fs::set_permissions(path, fs::Permissions::from_mode(mode)).is_ok() {
+                changed.push(path.to_path_buf());
+            }
+        };
+        for f in files {
+            fix(f, 0o600);
+        }
+        for dir in folders {
+            fix(dir, 0o700);
+            if let Ok(entries) = fs::read_dir(dir) {
+                for entry in entries.flatten() {
+                    if entry.file_type().is_ok_and(|t| t.is_file()) {
+                        fix(&entry.path(), 0o600);
+                    }
+                }
+            }
+        }
+        changed
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (files, folders);
+        Vec::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn files_and_folders_others_can_read_are_made_private_once() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("bpa.db");
+        let wal = dir.path().join("bpa.db-wal");
+        let backups = dir.path().join("backups");
+        fs::write(&db, "x").unwrap();
+        fs::write(&wal, "x").unwrap();
+        fs::create_dir(&backups).unwrap();
+        let old = backups.join("old.db");
+        fs::write(&old, "x").unwrap();
+        for (p, mode) in [
+            (&db, 0o644),
+            (&wal, 0o600),
+            (&backups, 0o755),
+            (&old, 0o640),
+        ] {
+            fs::set_permissions(p, fs::Permissions::from_mode(mode)).unwrap();
+        }
+        let missing = dir.path().join("bpa.db-shm");
+        let changed = tighten(
+            &[db.clone(), wal.clone(), missing],
+            std::slice::from_ref(&backups),
+        );
+        assert_eq!(changed, vec![db.clone(), backups.clone(), old.clone()]);
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            (mode(&db), mode(&wal), mode(&backups), mode(&old)),
+            (0o600, 0o600, 0o700, 0o600)
+        );
+        assert!(tighten(&[db], &[backups]).is_empty(), "told once");
+    }
 
     #[test]
     fn a_file_is_written_whole_and_private() {

@@ -136,6 +136,7 @@ fn run(cli: Cli) -> Outcome {
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     let path = database_path(&cli)?;
     let mut store = open_store(&path)?;
+    tell_made_private(&store, lang);
     if let Some(actor) = &cli.actor {
         store.set_actor(actor);
     } else if let Ok(r) = store.pick_recipient(cli.recipient.as_deref()) {
@@ -185,6 +186,30 @@ fn run(cli: Cli) -> Outcome {
         Command::Export(c) => exports::export(&mut ctx, c),
         Command::Approve(a) => payroll::approve(&mut ctx, &a),
         Command::Unapprove(a) => payroll::unapprove(&mut ctx, &a),
+    }
+}
+
+/// Makes the database, its journal files and the backups private to the
+/// user when another user could read them, and says so (once: the next
+/// start finds them private).
+fn tell_made_private(store: &Store, lang: Lang) {
+    let Some(db) = store.path() else {
+        return;
+    };
+    let journal = |suffix: &str| {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    };
+    let files = [db.to_path_buf(), journal("-wal"), journal("-shm")];
+    let folders: Vec<PathBuf> = store.backup_dir().into_iter().collect();
+    for changed in crate::files::tighten(&files, &folders) {
+        eprintln!(
+            "bpa: {}",
+            lang.strings()
+                .made_private
+                .replace("{}", &crate::text::clean(&changed.display().to_string()))
+        );
     }
 }
 

@@ -351,6 +351,7 @@ pub const STRINGS: Strings = Strings {
     f_actual_end: "Actually to",
     f_active_periods: "Awake (HH:MM-HH:MM)",
     f_employee_number: "Employee number",
+    made_private: "{} could be read by others on this computer; now only you can read it",
     written_to: "Written to {}",
     approve_heading: "Before you approve {month} for {name}, look at this:",
     surprise_no_employee_number: "{} has no employee number, so payroll cannot match the hours (Assistants, e; or bpa assistant edit NAME --employee-number N)",

@@ -341,6 +341,7 @@ pub const STRINGS: Strings = Strings {
     f_actual_end: "Faktisk til",
     f_active_periods: "Våken tid (TT:MM-TT:MM)",
     f_employee_number: "Ansattnummer",
+    made_private: "{} kunne leses av andre på denne maskinen; nå kan bare du lese den",
     written_to: "Skrevet til {}",
     approve_heading: "Før du godkjenner {month} for {name}, se på dette:",
     surprise_no_employee_number: "{} har ikke ansattnummer, så lønnssystemet kan ikke koble timene (Assistenter, e; eller bpa assistant edit NAVN --employee-number N)",

@@ -344,6 +344,8 @@ pub struct Strings {
     pub f_active_periods: &'static str,
     pub f_employee_number: &'static str,
     /// Where an export went: `{}` is the path.
+    /// An existing file or folder of bpa's was made private at start.
+    pub made_private: &'static str,
     pub written_to: &'static str,
 
     // Approval and payroll
