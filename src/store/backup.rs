@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::migrate::{SCHEMA_VERSION, user_version};
 use super::{Result, Store, StoreError, create_private_dir, create_private_file};
@@ -121,6 +121,68 @@ pub(crate) fn check_keyed(path: &Path, key: Option<&str>) -> Result<i64> {
     Ok(version)
 }
 
+/// Says what is at `path` when it is not a file a backup can be read from.
+fn what_is_there(path: &Path) -> Result<()> {
+    let fail = |reason: &str| StoreError::Invalid(format!("{}: {reason}", path.display()));
+    match fs::metadata(path) {
+        Err(_) => Err(fail("there is no such file")),
+        Ok(m) if m.is_dir() => Err(fail("it is a folder, not a backup file")),
+        Ok(m) if !m.is_file() => Err(fail("it is not a regular file (a pipe or a device?)")),
+        Ok(_) => Ok(()),
+    }
+}
+
+/// Refuses a plain SQLite file whose length is not a whole number of its
+/// pages: one cut short, whose last page SQLite would read as zeros.
+fn whole_pages(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let fail = |reason: &str| StoreError::Invalid(format!("{}: {reason}", path.display()));
+    let mut header = [0u8; 100];
+    let mut file = fs::File::open(path).map_err(|e| fail(&e.to_string()))?;
+    let len = file.metadata().map_err(|e| fail(&e.to_string()))?.len();
+    if file.read_exact(&mut header).is_err() || !header.starts_with(b"SQLite format 3\0") {
+        // Not plain SQLite: check_keyed says what it is.
+        return Ok(());
+    }
+    let page = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    if page < 512 || len % page != 0 {
+        return Err(fail(
+            "it is cut short (its length is not a whole number of pages); it may have been copied only in part",
+        ));
+    }
+    Ok(())
+}
+
+/// Copies the whole of `source` into `dest` in one step, waiting for a
+/// lock as long as any write does.
+fn copy_all(source: &Connection, dest: &mut Connection, shown: &Path) -> Result<()> {
+    let backup = Backup::new(source, dest)?;
+    let started = std::time::Instant::now();
+    loop {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            _ if started.elapsed() > super::BUSY_TIMEOUT => {
+                return Err(StoreError::Busy(shown.to_owned()));
+            }
+            _ => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    }
+}
+
+/// Removes a database file and any journal files beside it.
+fn remove_with_journals(path: &Path) {
+    let _ = fs::remove_file(path);
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = fs::remove_file(PathBuf::from(p));
+    }
+}
+
 impl Store {
     /// The folder automatic and default backups go to: `backups/` beside the database.
     pub fn backup_dir(&self) -> Option<PathBuf> {
@@ -220,29 +282,108 @@ impl Store {
         Ok(Some(made))
     }
 
-    /// Replaces the data with the backup at `src`: the file is checked first,
-    /// the current data is saved as a backup, and the copy happens in one
-    /// write transaction, so a failure leaves the current data as it was.
-    /// Returns where the current data was saved.
+    /// Replaces the data with the backup at `src`, and never with one that
+    /// would leave a broken database: the backup is copied to a file beside
+    /// the database, brought up to this schema there, and must pass the
+    /// whole [`verify`](Self::verify). Only then is the current data saved
+    /// as a backup and the copy put in its place, in one write. On any
+    /// refusal the current data is untouched. The restore is written to
+    /// the audit log. Returns where the current data was saved.
     pub fn restore_from(&mut self, src: &Path, now: NaiveDateTime) -> Result<PathBuf> {
-        check_keyed(src, self.key.as_deref())?;
-        let saved = self.backup_now(now)?;
-        let source =
-            Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {
-                StoreError::Open {
-                    path: src.to_owned(),
-                    reason: e.to_string(),
-                }
-            })?;
-        super::apply_key(&source, self.key.as_deref())?;
-        {
-            let backup = Backup::new(&source, &mut self.conn)?;
-            while backup.step(-1)? != StepResult::Done {}
+        let live = self.path.clone().ok_or_else(|| {
+            StoreError::Invalid("an in-memory database cannot be restored into".into())
+        })?;
+        what_is_there(src)?;
+        if self.key.is_none() {
+            whole_pages(src)?;
         }
-        // The backup may be of an older schema: bring it up to date.
-        super::migrate::run(&mut self.conn)?;
-        self.conn.pragma_update(None, "journal_mode", "WAL")?;
-        Ok(saved)
+        check_keyed(src, self.key.as_deref())?;
+        let name = live
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let staged = live.with_file_name(format!(".{name}.restore-{}", std::process::id()));
+        let checked = self.stage(src, &staged);
+        let result = checked.and_then(|newest| {
+            let saved = self.backup_now(now)?;
+            let source = Connection::open_with_flags(&staged, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            super::apply_key(&source, self.key.as_deref())?;
+            copy_all(&source, &mut self.conn, &live)?;
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+            let file = src.display().to_string();
+            self.write(|tx, actor| {
+                super::audit::record(
+                    tx,
+                    actor,
+                    &super::audit::Change {
+                        action: "restore",
+                        entity: "database",
+                        entity_id: None,
+                        before: None,
+                        after: Some(serde_json::json!({
+                            "file": file,
+                            "newest_audit_hash": newest,
+                        })),
+                    },
+                )
+            })?;
+            Ok(saved)
+        });
+        remove_with_journals(&staged);
+        result
+    }
+
+    /// Copies `src` to `staged`, migrates it there and verifies it; returns
+    /// the hash of its newest audit entry.
+    fn stage(&self, src: &Path, staged: &Path) -> Result<Option<String>> {
+        let refuse = |why: String| {
+            StoreError::Invalid(format!(
+                "{} was not restored: {why}; the current data is as it was",
+                src.display()
+            ))
+        };
+        remove_with_journals(staged);
+        create_private_file(staged).map_err(|e| refuse(e.to_string()))?;
+        {
+            let source = Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            super::apply_key(&source, self.key.as_deref())?;
+            let mut copy = Connection::open(staged)?;
+            super::apply_key(&copy, self.key.as_deref())?;
+            copy_all(&source, &mut copy, staged)?;
+            copy.pragma_update(None, "journal_mode", "DELETE")?;
+        }
+        let candidate = Store::open_keyed(staged, self.key.as_deref()).map_err(|e| {
+            let why = match e {
+                StoreError::Open { reason, .. } => reason,
+                other => other.to_string(),
+            };
+            refuse(format!(
+                "it is not a bpa database this bpa can bring up to date ({why})"
+            ))
+        })?;
+        let present = super::dump::tables(&candidate.conn)?;
+        if let Some(missing) = super::dump::TABLE_ORDER
+            .iter()
+            .find(|t| !present.iter().any(|p| p == *t))
+        {
+            return Err(refuse(format!(
+                "it is not a bpa database (it has no table «{missing}»)"
+            )));
+        }
+        let problems = candidate.verify()?;
+        if !problems.is_empty() {
+            return Err(refuse(format!(
+                "it does not pass the check: {}",
+                problems.join("; ")
+            )));
+        }
+        Ok(candidate
+            .conn
+            .query_row(
+                "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// The data's health: `integrity_check`, `foreign_key_check`, the
@@ -354,6 +495,97 @@ mod tests {
         )
         .unwrap();
         s
+    }
+
+    /// The database file and its journal, as bytes.
+    fn live_bytes(dir: &Path) -> (Vec<u8>, Option<Vec<u8>>) {
+        (
+            fs::read(dir.join("bpa.db")).unwrap(),
+            fs::read(dir.join("bpa.db-wal")).ok(),
+        )
+    }
+
+    #[test]
+    fn no_bad_backup_is_restored_and_the_live_file_stays_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = store_in(dir.path());
+        let r = s.pick_recipient(None).unwrap().id;
+        let open_shift = crate::store::NewShift {
+            line: 0,
+            assistant: String::new(),
+            allocation: None,
+            start: at(23, 8),
+            end: at(23, 16),
+            kind: crate::domain::shift::ShiftKind::Ordinary,
+            status: crate::domain::shift::ShiftStatus::Planned,
+            note: String::new(),
+            active: Vec::new(),
+        };
+        s.add_shift(r, &open_shift).unwrap();
+        let good = dir.path().join("good.db");
+        s.backup_to(&good).unwrap();
+        let edited = |name: &str, sql: &str| {
+            let path = dir.path().join(name);
+            fs::copy(&good, &path).unwrap();
+            Connection::open(&path).unwrap().execute_batch(sql).unwrap();
+            path
+        };
+        let foreign = dir.path().join("foreign.db");
+        Connection::open(&foreign)
+            .unwrap()
+            .execute_batch("CREATE TABLE notes (x); PRAGMA user_version = 1;")
+            .unwrap();
+        let cut = dir.path().join("cut.db");
+        let bytes = fs::read(&good).unwrap();
+        fs::write(&cut, &bytes[..bytes.len() - 1]).unwrap();
+        let candidates = [
+            (foreign, "bpa"),
+            (
+                edited(
+                    "status.db",
+                    "PRAGMA ignore_check_constraints = ON; UPDATE shift SET status = 'give';",
+                ),
+                "check",
+            ),
+            (
+                edited(
+                    "backwards.db",
+                    "PRAGMA ignore_check_constraints = ON; UPDATE shift SET end_at = '2026-01-01T00:00';",
+                ),
+                "check",
+            ),
+            (cut, "cut short"),
+            (
+                edited(
+                    "chain.db",
+                    "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone' WHERE id = 1;",
+                ),
+                "audit",
+            ),
+            (dir.path().to_path_buf(), "folder"),
+        ];
+        let before = live_bytes(dir.path());
+        let backups = list(&dir.path().join("backups")).len();
+        for (candidate, says) in candidates {
+            let err = match s.restore_from(&candidate, at(27, 9)) {
+                Ok(_) => panic!("{} was restored", candidate.display()),
+                Err(e) => e.to_string(),
+            };
+            assert!(err.contains(says), "{}: {err}", candidate.display());
+            assert_eq!(live_bytes(dir.path()), before, "{}", candidate.display());
+            assert_eq!(list(&dir.path().join("backups")).len(), backups);
+            let leftovers: Vec<_> = fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().contains("restore"))
+                .collect();
+            assert!(leftovers.is_empty(), "{leftovers:?}");
+        }
+        // The good one is restored, and the restore is in the audit log.
+        let audit = s.audit_len().unwrap();
+        s.restore_from(&good, at(27, 9)).unwrap();
+        assert_eq!(s.audit_len().unwrap(), audit + 1);
+        assert!(s.verify().unwrap().is_empty());
     }
 
     #[test]
