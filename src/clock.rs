@@ -29,7 +29,15 @@ pub fn today() -> NaiveDate {
     now().date()
 }
 
-/// The current instant as UTC text, for the audit log.
+/// The real current instant as UTC text, for the audit log: a fixed
+/// `--today` changes what today means for planning and reports, never
+/// when a change is recorded as made.
+pub fn audit_stamp() -> String {
+    Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// The current instant as UTC text (at noon of a fixed day), for what a
+/// file says of when it was made.
 pub fn now_utc_text() -> String {
     let instant = match FIXED.get() {
         Some(_) => Oslo

@@ -1325,3 +1325,20 @@ fn a_long_import_into_a_pipe_says_only_what_it_did() {
         "Imported 0 shifts; 3000 were already stored and were not imported again.\n"
     );
 }
+
+#[test]
+fn a_fixed_today_never_dates_the_audit_log() {
+    let db = Db::new();
+    db.ok(&["--today", "2020-01-02", "--recipient", "Ola", "init"]);
+    db.ok(&["--today", "2020-01-02", "assistant", "add", "Kari"]);
+    let doc = db.json(&["export", "json"]);
+    let entries = doc["tables"]["audit_log"].as_array().unwrap();
+    assert!(!entries.is_empty());
+    for e in entries {
+        let at = e["at"].as_str().unwrap();
+        assert!(!at.starts_with("2020-01-02"), "{at}");
+        let year: i32 = at[..4].parse().unwrap();
+        assert!(year >= 2026, "{at}");
+    }
+    assert!(db.ok(&["--lang", "en", "verify"]).contains("All good"));
+}

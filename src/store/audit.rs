@@ -67,7 +67,7 @@ impl Chain {
             .unwrap_or_else(|| GENESIS.to_owned());
         Ok(Self {
             prev,
-            at: crate::clock::now_utc_text(),
+            at: crate::clock::audit_stamp(),
         })
     }
 
@@ -158,4 +158,46 @@ pub(super) fn verify_chain_in(conn: &rusqlite::Connection) -> Result<Option<i64>
         prev = stored;
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_stamped_before_the_one_before_it_is_reported() {
+        let (s, _) = crate::store::test_support::ola();
+        assert!(s.verify().unwrap().is_empty());
+        // A well-chained entry written with a clock set back.
+        let prev: String = s
+            .conn
+            .query_row(
+                "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let at = "2000-01-01T00:00:00Z";
+        let change = Change {
+            action: "update",
+            entity: "setting",
+            entity_id: None,
+            before: None,
+            after: None,
+        };
+        let hash = entry_hash(&prev, at, "someone", &change, "", "");
+        s.conn
+            .execute(
+                "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
+                 VALUES (?1, 'someone', 'update', 'setting', NULL, NULL, NULL, ?2, ?3)",
+                params![at, prev, hash],
+            )
+            .unwrap();
+        assert_eq!(s.verify_chain().unwrap(), None, "the chain itself holds");
+        let problems = s.verify().unwrap();
+        assert!(
+            problems.iter().any(|p| p.contains("stamped 2000-01-01")),
+            "{problems:?}"
+        );
+    }
 }

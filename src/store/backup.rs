@@ -444,6 +444,24 @@ impl Store {
                 "the audit log was changed or has a gap at entry {id}"
             ));
         }
+        // The clock only moves on: an entry stamped before the one before it
+        // was written with a clock set back, or the log was rewritten.
+        let mut stmt = self.conn.prepare(
+            "SELECT id, at, previous FROM (SELECT id, at, lag(at) OVER (ORDER BY id) AS previous FROM audit_log)
+             WHERE at < previous LIMIT 20",
+        )?;
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })? {
+            let (id, at, previous) = row?;
+            problems.push(format!(
+                "audit entry {id} is stamped {at}, earlier than the entry before it ({previous})"
+            ));
+        }
         Ok(problems)
     }
 }
