@@ -12,6 +12,9 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use super::migrate::{SCHEMA_VERSION, user_version};
 use super::{Result, Store, StoreError, create_private_dir, create_private_file};
 
+/// The triggers that keep the audit log append-only.
+const APPEND_ONLY: [&str; 2] = ["audit_log_no_update", "audit_log_no_delete"];
+
 /// How many daily and weekly backups automatic rotation keeps by default
 /// (the settings `backup.keep_daily` and `backup.keep_weekly` change it).
 pub const KEEP_DAILY: usize = 7;
@@ -444,6 +447,19 @@ impl Store {
                 "the audit log was changed or has a gap at entry {id}"
             ));
         }
+        // Without its triggers the audit log can be edited in place.
+        for trigger in APPEND_ONLY {
+            let present: bool = self.conn.query_row(
+                "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                [trigger],
+                |r| r.get(0),
+            )?;
+            if !present {
+                problems.push(format!(
+                    "the audit log's guard «{trigger}» is missing: someone could change or remove entries"
+                ));
+            }
+        }
         // The clock only moves on: an entry stamped before the one before it
         // was written with a clock set back, or the log was rewritten.
         let mut stmt = self.conn.prepare(
@@ -695,6 +711,12 @@ mod tests {
         let problems = s.verify().unwrap();
         assert!(
             problems.iter().any(|p| p.contains("audit log")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("«audit_log_no_update» is missing")),
             "{problems:?}"
         );
     }
