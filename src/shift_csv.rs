@@ -252,6 +252,7 @@ fn parse_row(
             )
         })?
     };
+    crate::domain::people::clean_name(who)?;
     if who.chars().count() > 200 {
         return Err("the assistant's name is longer than 200 characters".into());
     }

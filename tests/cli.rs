@@ -359,7 +359,18 @@ fn several_recipients_need_a_name() {
 #[test]
 fn hostile_names_are_shown_harmlessly() {
     let db = initialised();
-    db.ok(&["assistant", "add", "\u{1b}]0;pwned\u{7}Kari"]);
+    // A name with control characters is refused at the door...
+    let err = db.fails(&["assistant", "add", "\u{1b}]0;pwned\u{7}Kari"], 1);
+    assert!(err.contains("U+001B") && !err.contains('\u{1b}'), "{err:?}");
+    // ...and one that came in another way (an old database, a restored
+    // file) is still shown harmlessly.
+    rusqlite::Connection::open(&db.path)
+        .unwrap()
+        .execute(
+            "INSERT INTO assistant (name, active) VALUES ('\u{1b}]0;pwned\u{7}Kari', 1)",
+            [],
+        )
+        .unwrap();
     let text = db.ok(&["assistant", "list"]);
     assert!(
         !text.contains('\u{1b}') && !text.contains('\u{7}'),

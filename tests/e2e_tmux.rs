@@ -201,7 +201,15 @@ fn a_hostile_name_cannot_reach_the_terminal() {
         "--from",
         "2026-01-01",
     ]);
-    run(&["assistant", "add", "\u{1b}]0;pwned\u{7}Kari"]);
+    // bpa refuses such a name; one from an older or restored database is
+    // put in behind its back.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "INSERT INTO assistant (name, active) VALUES ('\u{1b}]0;pwned\u{7}Kari', 1)",
+            [],
+        )
+        .unwrap();
     let title_before = t.display("#{pane_title}");
     t.run_bpa(&db, "");
     t.wait_for("Oversikt");

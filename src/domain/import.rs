@@ -92,16 +92,17 @@ impl ShiftBatch {
         kind: ShiftKind,
         note: &str,
     ) {
-        let name = assistant.trim();
+        let name =
+            super::people::clean_name(assistant).unwrap_or_else(|_| assistant.trim().to_owned());
         let who = if name.is_empty() {
             OPEN
         } else {
-            let key = name.to_lowercase();
+            let key = super::people::name_key(&name);
             if let Some(i) = self.index.get(&key) {
                 *i
             } else {
                 let i = self.names.len() as u32;
-                self.names.push(name.to_owned());
+                self.names.push(name.clone());
                 self.index.insert(key, i);
                 i
             }

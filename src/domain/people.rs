@@ -80,9 +80,78 @@ impl Assistant {
     }
 }
 
+/// Characters that show nothing: zero-width spaces and joiners, direction
+/// marks and embeddings, the soft hyphen, the byte-order mark. Two names
+/// that differ only by these look the same on every screen.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// A name as it is stored: invisible characters removed, each run of white
+/// space one space, trimmed. A control character (NUL, a line break, an
+/// escape) is refused: a name is one line of visible text.
+pub fn clean_name(raw: &str) -> Result<String, String> {
+    if let Some(c) = raw
+        .chars()
+        .find(|c| c.is_control() && *c != ' ' && *c != '\t')
+    {
+        return Err(format!(
+            "a name cannot hold the control character U+{:04X}",
+            u32::from(c)
+        ));
+    }
+    Ok(visible(raw))
+}
+
+/// The visible words of `raw`, one space between each.
+fn visible(raw: &str) -> String {
+    raw.split_whitespace()
+        .map(|word| word.chars().filter(|c| !invisible(*c)).collect::<String>())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What two names are compared by: cleaned and lower-cased, so "kari
+/// nordmann", " Kari  Nordmann" and "Kari\u{200B} Nordmann" are one name.
+pub fn name_key(raw: &str) -> String {
+    visible(raw).to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_lose_invisible_characters_and_refuse_control_characters() {
+        assert_eq!(
+            clean_name("  Kari\u{200B}  Nord\u{00AD}mann ").unwrap(),
+            "Kari Nordmann"
+        );
+        assert_eq!(clean_name("\u{202E}Per\u{FEFF}").unwrap(), "Per");
+        assert!(clean_name("Ka\u{0}ri").unwrap_err().contains("U+0000"));
+        assert!(clean_name("Kari\nNordmann").is_err());
+        assert!(clean_name("\u{1b}[31mKari").is_err());
+        assert_eq!(
+            name_key(" KARI\u{200D} nordmann"),
+            name_key("Kari Nordmann")
+        );
+        assert_ne!(name_key("Kari"), name_key("Karin"));
+        // The key of a cleaned name is the cleaned name, lower-cased.
+        for raw in ["Åse  Øye", "\u{2066}Áile\u{2069} Sara", "Ola"] {
+            assert_eq!(name_key(raw), clean_name(raw).unwrap().to_lowercase());
+        }
+    }
 
     #[test]
     fn an_assistant_without_papers_is_not_ready() {

@@ -51,6 +51,27 @@ fn to_json(a: &Assistant) -> serde_json::Value {
     })
 }
 
+/// The refusal of a name that is, but for case, spaces or invisible
+/// characters, the name of the assistant `existing`: it names that one.
+fn taken(conn: &rusqlite::Connection, existing: AssistantId) -> Result<StoreError> {
+    let name: String = conn.query_row(
+        "SELECT name FROM assistant WHERE id = ?1",
+        [existing.0],
+        |r| r.get(0),
+    )?;
+    Ok(StoreError::Invalid(format!(
+        "there is already an assistant called «{name}»; did you mean that one? A second name that differs only by case, spaces or invisible characters would be mistaken for it"
+    )))
+}
+
+/// `a` with its name as it is stored (see [`crate::domain::people::clean_name`]).
+fn with_clean_name(a: &Assistant) -> Result<Assistant> {
+    Ok(Assistant {
+        name: crate::domain::people::clean_name(&a.name).map_err(StoreError::Invalid)?,
+        ..a.clone()
+    })
+}
+
 pub(super) fn validate(a: &Assistant) -> Result<()> {
     if a.name.trim().is_empty() {
         return Err(StoreError::Invalid("the assistant needs a name".into()));
@@ -123,12 +144,12 @@ pub(super) fn insert_assistant(
 /// The assistant with this name, ignoring case in any script (SQLite's
 /// NOCASE folds only ASCII, so «åse» and «Åse» are compared here).
 pub(super) fn find_by_name(tx: &rusqlite::Connection, name: &str) -> Result<Option<AssistantId>> {
-    let wanted = name.trim().to_lowercase();
+    let wanted = crate::domain::people::name_key(name);
     let mut stmt = tx.prepare_cached("SELECT id, name FROM assistant ORDER BY active DESC, id")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let candidate: String = r.get(1)?;
-        if candidate.trim().to_lowercase() == wanted {
+        if crate::domain::people::name_key(&candidate) == wanted {
             return Ok(Some(AssistantId(r.get(0)?)));
         }
     }
@@ -165,11 +186,9 @@ pub struct AssistantImport {
 impl Store {
     /// Adds an assistant; a second one with the same name is refused.
     pub fn add_assistant(&mut self, a: &Assistant) -> Result<AssistantId> {
-        if find_by_name(&self.conn, &a.name)?.is_some() {
-            return Err(StoreError::Invalid(format!(
-                "there is already an assistant called «{}»",
-                a.name.trim()
-            )));
+        let a = &with_clean_name(a)?;
+        if let Some(existing) = find_by_name(&self.conn, &a.name)? {
+            return Err(taken(&self.conn, existing)?);
         }
         self.write(|tx, actor| insert_assistant(tx, actor, a))
     }
@@ -188,11 +207,19 @@ impl Store {
         let mut outcome = AssistantImport::default();
         let mut refused = Vec::new();
         for (line, a) in rows {
+            let a = match with_clean_name(a) {
+                Ok(a) => a,
+                Err(StoreError::Invalid(reason)) => {
+                    refused.push((*line, reason));
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             if find_by_name(&tx, &a.name)?.is_some() {
                 outcome.duplicates += 1;
                 continue;
             }
-            match insert_assistant(&tx, &self.actor, a) {
+            match insert_assistant(&tx, &self.actor, &a) {
                 Ok(_) => outcome.added += 1,
                 Err(StoreError::Invalid(reason)) => refused.push((*line, reason)),
                 Err(e) => return Err(e),
@@ -210,16 +237,14 @@ impl Store {
     /// With `expected` (the assistant as the user saw it), one changed in
     /// another window since is not overwritten.
     pub fn update_assistant(&mut self, a: &Assistant, expected: Option<&Assistant>) -> Result<()> {
+        let a = &with_clean_name(a)?;
         let id =
             a.id.ok_or_else(|| StoreError::Invalid("no assistant chosen".into()))?;
         validate(a)?;
         if let Some(other) = find_by_name(&self.conn, &a.name)?
             && other != id
         {
-            return Err(StoreError::Invalid(format!(
-                "there is already an assistant called «{}»",
-                a.name.trim()
-            )));
+            return Err(taken(&self.conn, other)?);
         }
         self.write(|tx, actor| {
             let before = load(tx, id)?;
@@ -310,6 +335,37 @@ mod tests {
             active,
             ..Assistant::default()
         }
+    }
+
+    #[test]
+    fn a_name_is_stored_clean_and_a_look_alike_is_refused_naming_the_first() {
+        let mut s = Store::open_in_memory().unwrap();
+        let kari = s
+            .add_assistant(&a(" Kari\u{200B}  Nordmann ", true))
+            .unwrap();
+        assert_eq!(s.assistants().unwrap()[0].name, "Kari Nordmann");
+        for look_alike in ["kari nordmann", "Kari\u{2060} Nordmann", "KARI  NORDMANN"] {
+            let err = s
+                .add_assistant(&a(look_alike, true))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("«Kari Nordmann»; did you mean"),
+                "{look_alike}: {err}"
+            );
+        }
+        assert!(
+            s.add_assistant(&a("Per\u{0}", true))
+                .unwrap_err()
+                .to_string()
+                .contains("U+0000")
+        );
+        assert_eq!(s.assistant_id("kari\u{200B} nordmann").unwrap(), Some(kari));
+        // Renaming another assistant to a look-alike is refused too.
+        let per = s.add_assistant(&a("Per", true)).unwrap();
+        let mut renamed = a("KARI NORDMANN", true);
+        renamed.id = Some(per);
+        assert!(s.update_assistant(&renamed, None).is_err());
     }
 
     #[test]

@@ -102,7 +102,7 @@ impl Store {
         let known = known_names(&tx)?;
         let mut people = Vec::with_capacity(batch.names().len());
         for name in batch.names() {
-            let resolved = if let Some(id) = known.get(&name.to_lowercase()) {
+            let resolved = if let Some(id) = known.get(&crate::domain::people::name_key(name)) {
                 Resolved {
                     id: *id,
                     new: false,
@@ -211,7 +211,7 @@ fn known_names(tx: &rusqlite::Connection) -> Result<HashMap<String, AssistantId>
     while let Some(r) = rows.next()? {
         let name: String = r.get(1)?;
         known
-            .entry(name.trim().to_lowercase())
+            .entry(crate::domain::people::name_key(&name))
             .or_insert(AssistantId(r.get(0)?));
     }
     Ok(known)
