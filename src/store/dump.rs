@@ -605,15 +605,21 @@ mod tests {
         let mut a = Store::open_in_memory().unwrap();
         a.create_recipient(
             &crate::store::NewRecipient {
-                name: "Ola\u{202E}".into(),
-                representative: None,
+                name: "Ola".into(),
+                representative: Some(crate::domain::people::Representative {
+                    name: "Anne\u{202E}".into(),
+                    relation: "mor".into(),
+                }),
             },
             None,
         )
         .unwrap();
         a.calendar_token().unwrap();
         let doc = a.export_document().unwrap();
-        assert_eq!(doc["tables"]["recipient"][0]["name"], "Ola\u{202E}");
+        assert_eq!(
+            doc["tables"]["recipient"][0]["representative_name"],
+            "Anne\u{202E}"
+        );
 
         let mut b = Store::open_in_memory().unwrap();
         let mut broken = doc.clone();

@@ -1,6 +1,6 @@
 //! Recipients: create (with the first allocation, in one transaction), list, pick.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 use serde_json::json;
 
 use super::allocations::{NewAllocation, insert_allocation};
@@ -23,7 +23,7 @@ impl Store {
         new: &NewRecipient,
         allocation: Option<&NewAllocation>,
     ) -> Result<RecipientId> {
-        let name = new.name.trim();
+        let name = &crate::domain::people::clean_name(&new.name).map_err(StoreError::Invalid)?;
         if name.is_empty() {
             return Err(StoreError::Invalid("the recipient needs a name".into()));
         }
@@ -79,16 +79,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The recipient called `name`, compared as assistants' names are (but
+    /// for case, spaces and invisible characters).
     pub fn recipient_by_name(&self, name: &str) -> Result<Option<Recipient>> {
+        let wanted = crate::domain::people::name_key(name);
         Ok(self
-            .conn
-            .query_row(
-                "SELECT id, name, representative_name, representative_relation FROM recipient
-                 WHERE name = ?1 COLLATE NOCASE",
-                [name.trim()],
-                row_to_recipient,
-            )
-            .optional()?)
+            .recipients()?
+            .into_iter()
+            .find(|r| crate::domain::people::name_key(&r.name) == wanted))
     }
 
     /// The recipient a command works on: the named one, or the only one.
@@ -175,6 +173,33 @@ fn row_to_recipient(r: &rusqlite::Row) -> rusqlite::Result<Recipient> {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn a_recipient_name_is_stored_clean_and_found_like_an_assistant_name() {
+        let mut store = Store::open_in_memory().unwrap();
+        let new = |name: &str| NewRecipient {
+            name: name.into(),
+            representative: None,
+        };
+        let id = store
+            .create_recipient(&new(" Sigrid\u{200B}  Haugen"), None)
+            .unwrap();
+        assert_eq!(store.recipients().unwrap()[0].name, "Sigrid Haugen");
+        assert_eq!(
+            store
+                .recipient_by_name("sigrid haugen")
+                .unwrap()
+                .map(|r| r.id),
+            Some(id)
+        );
+        assert!(
+            store
+                .create_recipient(&new("SIGRID\u{2060} HAUGEN"), None)
+                .is_err()
+        );
+        assert!(store.create_recipient(&new("Ola\u{0}"), None).is_err());
+        assert_eq!(store.recipients().unwrap().len(), 1);
+    }
 
     #[test]
     fn a_recipient_with_an_allocation_is_created_whole_or_not_at_all() {
