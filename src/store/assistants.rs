@@ -60,7 +60,7 @@ fn taken(conn: &rusqlite::Connection, existing: AssistantId) -> Result<StoreErro
         |r| r.get(0),
     )?;
     Ok(StoreError::Invalid(format!(
-        "there is already an assistant called «{name}»; did you mean that one? A second name that differs only by case, spaces or invisible characters would be mistaken for it"
+        "«{name}» is already an assistant; a second name that differs only by case, spaces or invisible characters would be mistaken for it"
     )))
 }
 
@@ -350,7 +350,7 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(
-                err.contains("«Kari Nordmann»; did you mean"),
+                err.starts_with("«Kari Nordmann» is already an assistant"),
                 "{look_alike}: {err}"
             );
         }
