@@ -11,6 +11,13 @@ const FLAG: &str = "-Wl,-z,pack-relative-relocs";
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-env-changed=CC");
+    println!("cargo:rerun-if-env-changed=BPA_PLAIN_RELOCS");
+    // A binary linked so needs glibc 2.36 or newer where it runs: set
+    // BPA_PLAIN_RELOCS=1 to build one to copy to an older system.
+    if std::env::var_os("BPA_PLAIN_RELOCS").is_some() {
+        return;
+    }
     let var = |name: &str| std::env::var(name).unwrap_or_default();
     let native = var("HOST") == var("TARGET");
     if native

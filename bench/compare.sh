@@ -111,17 +111,24 @@ awk -F, 'BEGIN { print "date,start,end,assistant" } { print $1 "," $2 "," $4 ","
     "$work/intervals.csv" >"$work/import.csv"
 "$bpa" --db "$work/imported.db" --recipient Ola init >/dev/null
 peak --db "$work/imported.db" import shifts "$work/import.csv"
-tmux new-session -d -s bpa-memory -x 80 -y 24 "/usr/bin/time -o $work/tui.mem -f %M $bpa"
+# A tmux server of its own, so the screen gets this script's environment.
+tm() { tmux -L "bpa-bench-$$" "$@"; }
+trap 'tm kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+tm new-session -d -s bpa-memory -x 80 -y 24 "/usr/bin/time -o $work/tui.mem -f %M $bpa"
 sleep 2
-pid=$(pgrep -n -x bpa)
-ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
-before=$(ticks)
-sleep 10
-after=$(ticks)
-echo "the screen idle for 10 s used $((after - before)) clock ticks of CPU (target 0)"
-tmux send-keys -t bpa-memory Escape
+pid=$(pgrep -n -x bpa || true)
+if [ -n "$pid" ]; then
+    ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+    before=$(ticks)
+    sleep 10
+    after=$(ticks)
+    echo "the screen idle for 10 s used $((after - before)) clock ticks of CPU (target 0)"
+else
+    echo "the screen did not start; no idle figure"
+fi
+tm send-keys -t bpa-memory Escape
 sleep 0.5
-tmux send-keys -t bpa-memory q
+tm send-keys -t bpa-memory q
 sleep 1
-tmux kill-session -t bpa-memory 2>/dev/null || true
+tm kill-server 2>/dev/null || true
 echo "$(cat "$work/tui.mem" 2>/dev/null || echo '?') KB  bpa (the screen, started and left)"

@@ -6,11 +6,13 @@
 set -euo pipefail
 marker=$1
 shift
+# A tmux server of its own: a running one would not pass this script's
+# environment (BPA_DB, BPA_TODAY, LANG) to the program.
 session="first-screen-$$"
-tmux new-session -d -s "$session" -x 80 -y 24 "$*"
-trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
+tmux -L "$session" new-session -d -s "$session" -x 80 -y 24 "$*"
+trap 'tmux -L "$session" kill-server 2>/dev/null || true' EXIT
 for _ in $(seq 1 20000); do
-    if tmux capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$marker"; then
+    if tmux -L "$session" capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$marker"; then
         exit 0
     fi
 done

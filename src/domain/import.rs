@@ -201,6 +201,8 @@ impl ShiftBatch {
             }
         }
         check.refused.sort();
+        // One reason a line: a long shift late in the file covers several.
+        check.refused.dedup_by_key(|(line, _)| *line);
         check.repeated.sort_unstable();
         check
     }
@@ -297,6 +299,18 @@ mod tests {
         ]);
         let lines: Vec<usize> = b.check().refused.iter().map(|r| r.0).collect();
         assert_eq!(lines, [3, 4]);
+    }
+
+    #[test]
+    fn a_long_shift_after_the_short_ones_it_covers_is_named_once() {
+        let b = batch(&[
+            ("Kari", 2, 8, 2, 9),
+            ("Kari", 2, 10, 2, 11),
+            ("Kari", 2, 12, 2, 13),
+            ("Kari", 2, 0, 3, 0),
+        ]);
+        let lines: Vec<usize> = b.check().refused.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [5]);
     }
 
     #[test]

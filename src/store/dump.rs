@@ -263,8 +263,11 @@ impl Store {
         // parent row would search its children's tables.
         self.conn.pragma_update(None, "foreign_keys", "OFF")?;
         let result = self.import_stream(input);
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        result
+        // The restore's own result comes first; foreign keys back on either way.
+        let restored = self.conn.pragma_update(None, "foreign_keys", "ON");
+        let outcome = result?;
+        restored?;
+        Ok(outcome)
     }
 
     fn import_stream(&mut self, input: impl std::io::Read) -> Result<Restored> {

@@ -81,8 +81,12 @@ impl Store {
         self.conn
             .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
         let result = self.import_checked(recipient, batch, &repeated, &actor, progress);
-        self.conn.pragma_update(None, "cache_size", cache)?;
-        result
+        // The import's own result comes first: once committed, it stands
+        // even if the setting cannot be put back (it lasts this run only).
+        let restored = self.conn.pragma_update(None, "cache_size", cache);
+        let outcome = result?;
+        restored?;
+        Ok(outcome)
     }
 
     fn import_checked(
