@@ -97,7 +97,6 @@ impl Store {
         actor: &str,
         progress: &mut dyn FnMut(usize),
     ) -> Result<std::result::Result<ImportOutcome, Refused>> {
-        let actor = actor.to_owned();
         let mut refused = Refused::new();
         let tx = self
             .conn
@@ -119,7 +118,7 @@ impl Store {
                 };
                 outcome.new_assistants.push(name.clone());
                 Resolved {
-                    id: insert_assistant(&tx, &actor, &a)?,
+                    id: insert_assistant(&tx, actor, &a)?,
                     new: true,
                 }
             };
@@ -192,7 +191,7 @@ impl Store {
                 }
             }
             if refused.is_empty() {
-                store_fresh(&tx, &mut chain, &actor, &fresh)?;
+                store_fresh(&tx, &mut chain, actor, &fresh)?;
                 outcome.added += 1;
             }
         }
