@@ -112,7 +112,9 @@ pub(super) fn fill(
                     }
                 }
                 if shift.status == ShiftStatus::Worked {
-                    add_logs(&mut plan.logs, rng, &shift, who);
+                    // The first line of assistants gives the medicine; the
+                    // others must not log the same dose again.
+                    add_logs(&mut plan.logs, rng, &shift, who, d < 2);
                 }
                 plan.shifts.push(shift);
             }
@@ -122,7 +124,7 @@ pub(super) fn fill(
 }
 
 /// Entries every half hour of a day shift, two in a night.
-fn add_logs(logs: &mut Vec<DemoLog>, rng: &mut Rng, shift: &DemoShift, by: usize) {
+fn add_logs(logs: &mut Vec<DemoLog>, rng: &mut Rng, shift: &DemoShift, by: usize, doses: bool) {
     let step = if shift.kind == ShiftKind::Ordinary {
         30
     } else {
@@ -132,7 +134,7 @@ fn add_logs(logs: &mut Vec<DemoLog>, rng: &mut Rng, shift: &DemoShift, by: usize
     while at < shift.end {
         let hour = at.hour();
         let (task, medication) = match hour {
-            8 | 14 | 20 if at.minute() < 30 => (5, true),
+            8 | 14 | 20 if doses && at.minute() < 30 => (5, true),
             7 | 21 => (0, false),
             10 | 15 => (2 + usize::from(at.day().is_multiple_of(2)), false),
             // Turning in bed at night, and lifts during the day.

@@ -428,6 +428,17 @@ mod tests {
                 assert!(end <= pair[1].start, "{pair:?}");
             }
         }
+        // One dose at a time: never two medication entries at one moment.
+        let mut doses: Vec<_> = p
+            .logs
+            .iter()
+            .filter(|l| l.medication.is_some())
+            .map(|l| l.at)
+            .collect();
+        let all = doses.len();
+        doses.sort();
+        doses.dedup();
+        assert_eq!(doses.len(), all, "a dose logged twice");
         // About 75 log entries a worked day.
         let worked_days = (now().date() - first).num_days() as usize;
         let per_day = p.logs.len() / worked_days;
